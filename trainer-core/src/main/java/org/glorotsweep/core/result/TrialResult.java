@@ -1,0 +1,50 @@
+package org.glorotsweep.core.result;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import org.glorotsweep.core.spec.TrialSpec;
+
+/**
+ * Everything a trial produced, as data: how it ended, its learning curves, a digest of its final weights,
+ * and the provenance that qualifies the bits.
+ *
+ * @param spec the spec that was run
+ * @param status how the trial ended
+ * @param updatesDone the number of SGD updates applied
+ * @param divergedAtUpdate for {@link TrialStatus#DIVERGED}, the 1-based number of the update whose mini-batch
+ *     cost was not finite (that update was not applied); empty otherwise
+ * @param curve the learning curves, in update order, starting at update 0
+ * @param weightsSha256 SHA-256 of the final parameters' raw bits (see
+ *     {@link org.glorotsweep.core.nn.Network#sha256()})
+ * @param provenance the code, runtime, kernel and data the result came from
+ * @param wallTime the trial's wall-clock time on its executor (not part of the deterministic result)
+ */
+public record TrialResult(
+    TrialSpec spec,
+    TrialStatus status,
+    long updatesDone,
+    OptionalLong divergedAtUpdate,
+    List<CurvePoint> curve,
+    String weightsSha256,
+    Provenance provenance,
+    Duration wallTime) {
+
+  /** Copies the curve into an unmodifiable list. */
+  public TrialResult {
+    curve = List.copyOf(curve);
+  }
+
+  /** The last measured point (the end of training, or the last point before it stopped). */
+  public CurvePoint lastPoint() {
+    return curve.get(curve.size() - 1);
+  }
+
+  /** The point with the lowest validation error (the earliest of equals), as used for model selection. */
+  public CurvePoint bestValidationPoint() {
+    return curve.stream()
+        .min(Comparator.comparingDouble((CurvePoint p) -> p.validation().error()))
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,46 @@
+package org.glorotsweep.core.train;
+
+import java.util.Arrays;
+import java.util.TreeSet;
+import org.glorotsweep.core.spec.MonitorSpec;
+
+/**
+ * The updates after which a trial is measured. Point u means "after u updates", so 0 is the initialisation.
+ * The points are 0; {@code logPoints} updates spaced logarithmically in (0, T/100] (the first 1% of T
+ * updates, where the paper's Fig. 2 shows the fastest change); every {@code interval} updates, with
+ * interval 0 meaning max(1, T/50); and T. Duplicates collapse.
+ */
+public final class MeasurementSchedule {
+  private final long[] points;
+
+  private MeasurementSchedule(long[] points) {
+    this.points = points;
+  }
+
+  /** The schedule of a trial of {@code updates} updates under {@code monitor}. */
+  public static MeasurementSchedule of(MonitorSpec monitor, long updates) {
+    TreeSet<Long> points = new TreeSet<>();
+    points.add(0L);
+    points.add(updates);
+    long early = updates / 100;
+    for (int k = 1; k <= monitor.logPoints() && early >= 1; k++) {
+      // u_k = round(early^(k / logPoints)): log-spaced from 1 to early
+      points.add(Math.max(1L, Math.round(Math.pow(early, (double) k / monitor.logPoints()))));
+    }
+    long interval = monitor.interval() > 0 ? monitor.interval() : Math.max(1L, updates / 50);
+    for (long u = interval; u < updates; u += interval) {
+      points.add(u);
+    }
+    return new MeasurementSchedule(points.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** The points in increasing order. */
+  public long[] points() {
+    return points.clone();
+  }
+
+  /** Whether the trial is measured after {@code update} updates. */
+  public boolean contains(long update) {
+    return Arrays.binarySearch(points, update) >= 0;
+  }
+}

@@ -1,0 +1,134 @@
+package org.glorotsweep.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import org.ejml.data.ReshapeMatrix;
+import org.glorotsweep.core.data.Dataset;
+import org.glorotsweep.core.data.LabeledSet;
+import org.glorotsweep.core.data.TrainingStream;
+import org.glorotsweep.core.nn.Network;
+import org.glorotsweep.core.nn.Propagation;
+import org.glorotsweep.core.nn.Workspace;
+import org.glorotsweep.core.result.CurvePoint;
+import org.glorotsweep.core.result.TrialStatus;
+import org.glorotsweep.core.spec.TrainingSpec;
+
+/**
+ * The SGD loop of one trial (paper section 2.3): for each update, take the next mini-batch, propagate it,
+ * stop with {@link TrialStatus#DIVERGED} if its cost is not finite, otherwise back-propagate and step.
+ * After every scheduled point it records the learning curves.
+ *
+ * @param <M> the EJML matrix type of the precision
+ */
+public final class Trainer<M extends ReshapeMatrix> {
+  private final Propagation<M> propagation;
+  private final TrainingSpec training;
+  private final TrainingStream stream;
+  private final MeasurementSchedule schedule;
+  private final Evaluator<M> evaluator;
+  private final LabeledSet validation;
+  private final LabeledSet test;
+  private final float[] features;
+  private final int[] labels;
+
+  /**
+   * Prepares a trial: the training workspace, the data stream and the evaluation sets.
+   *
+   * @param network the initialised network, updated in place by {@link #train}
+   * @param training the SGD settings
+   * @param dataset where examples come from
+   * @param random the trial's streams; the data-order stream is consumed here
+   * @param schedule when to measure
+   * @param evaluationExamples the size of the evaluation subsets, 0 for the whole sets
+   */
+  public Trainer(
+      Network<M> network,
+      TrainingSpec training,
+      Dataset dataset,
+      TrialRandom random,
+      MeasurementSchedule schedule,
+      int evaluationExamples) {
+    int batch = training.batchSize();
+    this.propagation = new Propagation<>(network, new Workspace<>(network.spec(), network.kernels(), batch));
+    this.training = training;
+    this.stream = dataset.trainingStream(random.dataOrder());
+    this.schedule = schedule;
+    this.evaluator = new Evaluator<>(network);
+    this.validation = subset(dataset.validation(), evaluationExamples);
+    this.test = subset(dataset.test(), evaluationExamples);
+    this.features = new float[batch * network.spec().inputSize()];
+    this.labels = new int[batch];
+  }
+
+  /**
+   * Runs the updates.
+   *
+   * @param timeUp asked once per update; true stops the trial with {@link TrialStatus#TIMEOUT}
+   * @param observer told of every measurement point, after the learning curves
+   */
+  public Outcome train(BooleanSupplier timeUp, PointObserver<M> observer) {
+    List<CurvePoint> curve = new ArrayList<>();
+    curve.add(measure(0, Double.NaN, observer));
+    double costSum = 0.0;
+    long examples = 0;
+    long update = 0;
+    while (update < training.updates()) {
+      int rows = stream.nextBatch(training.batchSize(), features, labels);
+      propagation.forward(features, rows);
+      double cost = propagation.cost(training.cost(), labels);
+      if (!Double.isFinite(cost)) {
+        return new Outcome(TrialStatus.DIVERGED, update, OptionalLong.of(update + 1), curve);
+      }
+      propagation.backward();
+      propagation.update(training.learningRate());
+      update++;
+      costSum += cost;
+      examples += rows;
+      if (schedule.contains(update)) {
+        curve.add(measure(update, costSum / examples, observer));
+        costSum = 0.0;
+        examples = 0;
+      }
+      if (update < training.updates() && timeUp.getAsBoolean()) {
+        return new Outcome(TrialStatus.TIMEOUT, update, OptionalLong.empty(), curve);
+      }
+    }
+    return new Outcome(TrialStatus.OK, update, OptionalLong.empty(), curve);
+  }
+
+  private CurvePoint measure(long update, double trainingCost, PointObserver<M> observer) {
+    CurvePoint point =
+        new CurvePoint(update, trainingCost, evaluator.evaluate(validation), evaluator.evaluate(test));
+    observer.observe(update, propagation.network());
+    return point;
+  }
+
+  private static LabeledSet subset(LabeledSet set, int examples) {
+    return examples == 0 ? set : set.head(examples);
+  }
+
+  /**
+   * How the loop ended.
+   *
+   * @param status OK, DIVERGED or TIMEOUT
+   * @param updatesDone the number of updates applied
+   * @param divergedAtUpdate the 1-based number of the update whose cost was not finite
+   * @param curve the learning curves measured
+   */
+  public record Outcome(
+      TrialStatus status, long updatesDone, OptionalLong divergedAtUpdate, List<CurvePoint> curve) {}
+
+  /**
+   * Called at every measurement point with read-only intent: implementations must not change the network
+   * or use the training streams.
+   *
+   * @param <M> the EJML matrix type of the precision
+   */
+  @FunctionalInterface
+  public interface PointObserver<M extends ReshapeMatrix> {
+    /** Observes the network after {@code update} updates. */
+    void observe(long update, Network<M> network);
+  }
+}
