@@ -1,5 +1,6 @@
 package org.glorotsweep.core.spec;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * @param name the data set's catalogue name, non-empty
  * @param options option name to value, both non-empty strings
  */
-public record DataSpec(String name, SortedMap<String, String> options) {
+public record DataSpec(String name, SortedMap<String, String> options)
+    implements Serializable {
 
   /** Validates the name and copies the options into an unmodifiable sorted map. */
   public DataSpec {
@@ -34,6 +36,11 @@ public record DataSpec(String name, SortedMap<String, String> options) {
   /** A data set with no options. */
   public static DataSpec named(String name) {
     return new DataSpec(name, new TreeMap<>());
+  }
+
+  /** The options as canonical JSON: an object with sorted keys and string values. */
+  public String optionsJson() {
+    return SpecJson.writeOptions(options);
   }
 
   /** The value of option {@code key}, or {@code fallback} when it is not set. */

@@ -1,5 +1,7 @@
 package org.glorotsweep.core.spec;
 
+import java.io.Serializable;
+
 /**
  * What a trial measures while it trains (paper section 3 and 4; paper-spec section 3) and when. Monitoring
  * reads the network on a fixed monitor set and never changes the training state or its random streams.
@@ -24,7 +26,7 @@ public record MonitorSpec(
     int jacobianExamples,
     int jacobianEvery,
     int evaluationExamples,
-    int histogramBins) {
+    int histogramBins) implements Serializable {
 
   /** The defaults: the paper's 300 monitor examples, Jacobians on 10 of them, 50 bins. */
   public static final MonitorSpec DEFAULT = new MonitorSpec(true, 300, 10, 0, 10, 10, 0, 50);

@@ -1,5 +1,6 @@
 package org.glorotsweep.core.spec;
 
+import java.io.Serializable;
 import java.util.List;
 import org.glorotsweep.core.nn.Activation;
 import org.glorotsweep.core.nn.Initializer;
@@ -22,7 +23,7 @@ public record NetworkSpec(
     int classes,
     Activation activation,
     Initializer init,
-    double initGain) {
+    double initGain) implements Serializable {
 
   /** Validates every field; the error names the field, the value and what is allowed. */
   public NetworkSpec {

@@ -53,6 +53,12 @@ final class SpecJson {
     return json.out.toString();
   }
 
+  static String writeOptions(Map<String, String> options) {
+    SpecJson json = new SpecJson();
+    json.strings(options);
+    return json.out.toString();
+  }
+
   private SpecJson open() {
     out.append('{');
     return this;

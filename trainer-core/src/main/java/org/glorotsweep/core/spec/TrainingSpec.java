@@ -1,5 +1,6 @@
 package org.glorotsweep.core.spec;
 
+import java.io.Serializable;
 import org.glorotsweep.core.kernel.Precision;
 import org.glorotsweep.core.nn.Cost;
 
@@ -15,7 +16,8 @@ import org.glorotsweep.core.nn.Cost;
  * @param precision the element type training runs in
  */
 public record TrainingSpec(
-    Cost cost, int batchSize, double learningRate, long updates, Precision precision) {
+    Cost cost, int batchSize, double learningRate, long updates, Precision precision)
+    implements Serializable {
 
   /** The paper's mini-batch size. */
   public static final int PAPER_BATCH_SIZE = 10;

@@ -1,5 +1,7 @@
 package org.glorotsweep.core.spec;
 
+import java.io.Serializable;
+
 /**
  * Everything that determines one trial: the network, how it is trained, on which data, and the seed of its
  * one random number generator. Two equal specs give bitwise-identical results on any JVM, thread or order.
@@ -11,7 +13,8 @@ package org.glorotsweep.core.spec;
  * @param seed the root of all of the trial's randomness (initialisation, data order, monitoring)
  */
 public record TrialSpec(
-    NetworkSpec network, TrainingSpec training, DataSpec data, MonitorSpec monitor, long seed) {
+    NetworkSpec network, TrainingSpec training, DataSpec data, MonitorSpec monitor, long seed)
+    implements Serializable {
 
   /** Checks that every part is present; each part validated itself when it was built. */
   public TrialSpec {
