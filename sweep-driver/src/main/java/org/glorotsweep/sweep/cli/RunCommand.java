@@ -1,0 +1,43 @@
+package org.glorotsweep.sweep.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.glorotsweep.sweep.config.SweepConfig;
+import org.glorotsweep.sweep.config.SweepConfigLoader;
+import org.glorotsweep.sweep.spark.SweepDriver;
+
+/** {@code run CONFIG}: runs a sweep's uncommitted trials on Spark and commits their results. */
+final class RunCommand implements Command {
+
+  @Override
+  public String usage() {
+    return """
+        usage: run CONFIG [--output LOCATION] [--rerun] [--spark-log LEVEL]
+          Validates CONFIG, then trains every trial not yet committed under the output location (one Spark
+          task per trial, longest first) and commits each trial's rows to Parquet as it ends.
+          --output LOCATION  write here instead of the config's output (local path or Hadoop URI)
+          --rerun            run committed trials again, replacing their rows
+          --spark-log LEVEL  Spark's own log level (default WARN; INFO shows Spark's progress)""";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out) throws Exception {
+    Arguments parsed = Arguments.parse(args, Set.of("output", "spark-log"), Set.of("rerun"));
+    if (parsed.positional().size() != 1) {
+      throw new UsageException("run takes exactly one CONFIG file");
+    }
+    try (SparkSession spark = Sessions.spark("glorot-sweep", parsed.option("spark-log", "WARN"))) {
+      SweepConfig sweep = SweepConfigLoader.load(
+          Path.of(parsed.positional().get(0)), Sessions.dataShapes(spark.sparkContext().hadoopConfiguration()));
+      sweep = sweep.withOutput(parsed.option("output", sweep.output()));
+      out.printf("sweep %s: %d trials -> %s%n", sweep.name(), sweep.trials().size(), sweep.output());
+      SweepDriver.Summary summary = new SweepDriver(spark, out, 5000).run(sweep, parsed.has("rerun"));
+      out.printf("sweep %s: %d trials run, %d already committed, %d failed%s%n", sweep.name(), summary.ran(),
+          summary.skipped(), summary.failed(), summary.stopped() ? " (stopped early)" : "");
+      return summary.failed() == 0 ? 0 : 3;
+    }
+  }
+}

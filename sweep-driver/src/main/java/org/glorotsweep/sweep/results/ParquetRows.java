@@ -1,0 +1,54 @@
+package org.glorotsweep.sweep.results;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+
+/** Writes a whole Parquet file of one result table's rows in one call, on any Hadoop file system. */
+public final class ParquetRows {
+  private ParquetRows() {}
+
+  /**
+   * Writes {@code rows} to a new file at {@code path}, failing if it exists.
+   *
+   * @param rows values in {@link ResultTable#columns()} order. Not modified.
+   */
+  public static void write(ResultTable table, List<Object[]> rows, Path path, Configuration conf)
+      throws IOException {
+    try (ParquetWriter<Object[]> writer =
+        new Builder(HadoopOutputFile.fromPath(path, conf), table)
+            .withConf(conf)
+            .withWriteMode(ParquetFileWriter.Mode.CREATE)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .build()) {
+      for (Object[] row : rows) {
+        writer.write(row);
+      }
+    }
+  }
+
+  private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+    private final ResultTable table;
+
+    Builder(HadoopOutputFile file, ResultTable table) {
+      super(file);
+      this.table = table;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+      return new RowWriteSupport(table);
+    }
+  }
+}

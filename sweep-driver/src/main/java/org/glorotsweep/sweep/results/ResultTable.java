@@ -1,0 +1,163 @@
+package org.glorotsweep.sweep.results;
+
+import static org.glorotsweep.sweep.results.Column.optional;
+import static org.glorotsweep.sweep.results.Column.required;
+import static org.glorotsweep.sweep.results.ColumnType.DOUBLE;
+import static org.glorotsweep.sweep.results.ColumnType.INT;
+import static org.glorotsweep.sweep.results.ColumnType.INT_ARRAY;
+import static org.glorotsweep.sweep.results.ColumnType.LONG;
+import static org.glorotsweep.sweep.results.ColumnType.LONG_ARRAY;
+import static org.glorotsweep.sweep.results.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The four result tables of a sweep output, each stored as Parquet under {@code OUTPUT/<table>/sweep=<name>/},
+ * one file per trial. Their columns are declared here once; the Spark {@link StructType} used to read them
+ * and the Parquet schema used to write them both derive from that declaration. {@code sweep} is the
+ * partition column: it is the directory name, not stored in the files, and comes last in the Spark schema.
+ */
+public enum ResultTable {
+  /** One row per trial: identity, every config axis, outcome, and provenance. */
+  TRIALS("trials", List.of(
+      required("trial_id", STRING, "Hash of the trial's canonical spec (32 hex digits); the same spec has the same id in any sweep."),
+      required("group_name", STRING, "The config group the trial came from."),
+      required("repeat", INT, "Repeat index within its group."),
+      required("origin", STRING, "The config key paths whose values the trial takes."),
+      required("dataset", STRING, "Data set name (shapeset, mnist, fashion-mnist, cifar10, idx)."),
+      required("data_options", STRING, "The data set's options as canonical JSON."),
+      required("depth", INT, "Number of hidden layers."),
+      required("hidden_widths", INT_ARRAY, "Width of each hidden layer, bottom first."),
+      optional("width", INT, "The common hidden width; null when widths differ or depth is 0."),
+      required("activation", STRING, "Hidden activation: sigmoid, tanh, softsign, relu or identity."),
+      required("init", STRING, "Weight initialisation: standard, normalized, he, lecun or orthogonal."),
+      required("init_gain", DOUBLE, "Factor applied to every initial weight."),
+      required("cost", STRING, "Training cost: nll or quadratic."),
+      required("learning_rate", DOUBLE, "Constant SGD step size."),
+      required("batch_size", INT, "Examples per SGD update."),
+      required("updates", LONG, "SGD updates the spec asks for."),
+      required("precision", STRING, "float32 or float64."),
+      required("seed", LONG, "The trial's seed, derived from the sweep seed and the trial id."),
+      required("status", STRING, "ok, diverged, failed or timeout."),
+      optional("diverged_at_update", LONG, "For diverged trials: the 1-based update whose cost was not finite."),
+      optional("error_class", STRING, "For failed trials: the exception's class."),
+      optional("error_message", STRING, "For failed trials: the exception's message."),
+      optional("stack_tail", STRING, "For failed trials: the last frames of the stack trace."),
+      required("updates_done", LONG, "SGD updates applied."),
+      optional("final_update", LONG, "Update of the last curve point; null for failed trials."),
+      optional("final_train_cost", DOUBLE, "Mean training cost over the updates before the last point."),
+      optional("final_valid_error", DOUBLE, "Validation error at the last point."),
+      optional("final_valid_nll", DOUBLE, "Validation NLL at the last point."),
+      optional("final_test_error", DOUBLE, "Test error at the last point."),
+      optional("final_test_nll", DOUBLE, "Test NLL at the last point."),
+      optional("best_valid_error", DOUBLE, "Lowest validation error over the curve."),
+      optional("best_valid_update", LONG, "Update at which the lowest validation error was measured."),
+      optional("test_error_at_best_valid", DOUBLE, "Test error at that update (model selection by validation)."),
+      optional("weights_sha256", STRING, "SHA-256 of the final weights' bits; equal digests mean bitwise-equal networks."),
+      required("wall_seconds", DOUBLE, "Wall-clock seconds the trial took on its executor."),
+      required("host", STRING, "Host name of the executor that ran the committed attempt."),
+      required("attempt", INT, "Spark attempt number of the committed attempt (0 = first)."),
+      required("project_version", STRING, "glorot-sweep version."),
+      required("git_commit", STRING, "Commit the code was built from ('-dirty' when uncommitted changes)."),
+      required("java_version", STRING, "Java version of the executor."),
+      required("spark_version", STRING, "Spark version of the executor."),
+      required("ejml_version", STRING, "EJML version."),
+      required("os_arch", STRING, "Operating system and CPU architecture of the executor."),
+      optional("kernel", STRING, "Matrix-product kernel used (it changes the last bits of results)."),
+      optional("data_fingerprint", STRING, "SHA-256 fingerprint of the data set."),
+      required("spec_json", STRING, "The full trial spec as canonical JSON."))),
+
+  /** The learning curves: one row per trial and measurement point. */
+  CURVES("curves", List.of(
+      required("trial_id", STRING, "The trial."),
+      required("update", LONG, "Updates done at this point; 0 is the initialisation."),
+      required("train_cost", DOUBLE, "Mean training cost since the previous point (NaN at update 0)."),
+      required("valid_error", DOUBLE, "Validation classification error."),
+      required("valid_nll", DOUBLE, "Validation negative log-likelihood."),
+      required("test_error", DOUBLE, "Test classification error."),
+      required("test_nll", DOUBLE, "Test negative log-likelihood."))),
+
+  /** Per-layer statistics of activations, gradients, weights and Jacobians at each measurement point. */
+  LAYER_STATS("layer_stats", List.of(
+      required("trial_id", STRING, "The trial."),
+      required("update", LONG, "Updates done at this point."),
+      required("layer", INT, "Layer index (see the README's layer numbering)."),
+      required("quantity", STRING, "What is measured (activation, backprop_gradient, weight_gradient, weight, update_ratio, jacobian_singular_value)."),
+      required("count", LONG, "Number of values summarised."),
+      required("mean", DOUBLE, "Mean."),
+      required("variance", DOUBLE, "Variance (population)."),
+      required("min", DOUBLE, "Minimum (NaN where not recorded)."),
+      required("max", DOUBLE, "Maximum (NaN where not recorded)."),
+      required("p02", DOUBLE, "2nd percentile of the signed values (NaN where not recorded)."),
+      required("p50", DOUBLE, "Median (NaN where not recorded)."),
+      required("p98", DOUBLE, "98th percentile of the signed values (NaN where not recorded)."),
+      required("p98_abs", DOUBLE, "98th percentile of absolute values (NaN where not recorded)."),
+      required("saturated_fraction", DOUBLE, "Fraction of saturated activations (NaN for other quantities)."))),
+
+  /** Fixed-bin histograms of activations and gradients at each measurement point. */
+  HISTOGRAMS("histograms", List.of(
+      required("trial_id", STRING, "The trial."),
+      required("update", LONG, "Updates done at this point."),
+      required("layer", INT, "Layer index."),
+      required("quantity", STRING, "What is histogrammed (activation, backprop_gradient, weight_gradient)."),
+      required("low", DOUBLE, "Lower edge of the first bin."),
+      required("high", DOUBLE, "Upper edge of the last bin."),
+      required("counts", LONG_ARRAY, "Counts of equal-width bins from low to high."))),
+  ;
+
+  /** The partition column, taken from the directory {@code sweep=<name>}. */
+  public static final String PARTITION_COLUMN = "sweep";
+
+  private final String directory;
+  private final List<Column> columns;
+
+  ResultTable(String directory, List<Column> columns) {
+    this.directory = directory;
+    this.columns = columns;
+  }
+
+  /** The table's directory under the output location, also its SQL view name. */
+  public String directory() {
+    return directory;
+  }
+
+  /** The stored columns, in file order (without the partition column). */
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** The position of column {@code name} in {@link #columns()}. */
+  public int indexOf(String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("table " + directory + " has no column " + name);
+  }
+
+  /** The schema Spark reads the table with: the stored columns, then {@code sweep}. */
+  public StructType sparkSchema() {
+    List<StructField> fields = new ArrayList<>();
+    for (Column c : columns) {
+      fields.add(DataTypes.createStructField(c.name(), c.type().sparkType(), c.nullable()));
+    }
+    fields.add(DataTypes.createStructField(PARTITION_COLUMN, DataTypes.StringType, false));
+    return DataTypes.createStructType(fields);
+  }
+
+  /** The schema of the table's Parquet files. */
+  public MessageType parquetSchema() {
+    List<Type> fields = new ArrayList<>();
+    for (Column c : columns) {
+      fields.add(c.type().parquetField(c.name(), c.nullable()));
+    }
+    return new MessageType("glorot_sweep_" + directory, fields);
+  }
+}

@@ -1,0 +1,23 @@
+package org.glorotsweep.sweep.spark;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * What every task of a sweep needs besides its trial, shipped once per task.
+ *
+ * @param sweep the sweep's name (the partition value)
+ * @param output the output location
+ * @param timeout the per-trial wall-clock limit, or null for none
+ * @param maxAttempts Spark's {@code spark.task.maxFailures}: the last attempt records any error as a result
+ * @param failFirstAttempts test-only fault hook: every trial's first attempt fails mid-commit
+ * @param hadoop the driver's Hadoop configuration
+ */
+record SweepContext(
+    String sweep,
+    String output,
+    Duration timeout,
+    int maxAttempts,
+    boolean failFirstAttempts,
+    SerializableConfiguration hadoop)
+    implements Serializable {}

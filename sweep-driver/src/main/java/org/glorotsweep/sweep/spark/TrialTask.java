@@ -1,0 +1,98 @@
+package org.glorotsweep.sweep.spark;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.LongAccumulator;
+import org.glorotsweep.core.TrialRunner;
+import org.glorotsweep.core.data.DatasetCatalog;
+import org.glorotsweep.core.result.Provenance;
+import org.glorotsweep.core.result.TrialResult;
+import org.glorotsweep.sweep.grid.PlannedTrial;
+import org.glorotsweep.sweep.results.ExecutionInfo;
+import org.glorotsweep.sweep.results.ResultTable;
+import org.glorotsweep.sweep.results.TrialCommitter;
+import org.glorotsweep.sweep.results.TrialFailure;
+import org.glorotsweep.sweep.results.TrialRows;
+
+/**
+ * One Spark task: trains one trial on this executor's single core and commits its rows (see
+ * {@link TrialCommitter}). A trial's outcome (ok, diverged, timeout, or failed with its cause) is always a
+ * result, so one bad trial never stops the sweep. Errors that may be transient (I/O, the JVM running out of
+ * memory) are rethrown for Spark to retry, except on the last allowed attempt, which records them; errors of
+ * the trial itself (a bad spec, a bug) are deterministic and recorded at once, never retried.
+ */
+final class TrialTask {
+  /** Data sets loaded in this JVM, shared read-only by every trial that runs here. */
+  private static volatile DatasetCatalog catalog;
+
+  private TrialTask() {}
+
+  static void run(PlannedTrial trial, SweepContext context, LongAccumulator failed) throws IOException {
+    TaskContext task = TaskContext.get();
+    int attempt = task.attemptNumber();
+    boolean lastAttempt = attempt + 1 >= context.maxAttempts();
+    Configuration conf = context.hadoop().get();
+    long start = System.nanoTime();
+    Map<ResultTable, List<Object[]>> rows;
+    try {
+      TrialResult result = new TrialRunner(catalog(conf)).run(trial.spec(), context.timeout());
+      rows = TrialRows.of(trial, result, execution(attempt, start));
+    } catch (IOException | VirtualMachineError e) {
+      if (!lastAttempt) {
+        throw e;
+      }
+      rows = failure(trial, e, attempt, start);
+      failed.add(1);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      rows = failure(trial, e, attempt, start);
+      failed.add(1);
+    }
+    String attemptTag = task.stageId() + "-" + task.taskAttemptId() + "-" + UUID.randomUUID();
+    Runnable fault = context.failFirstAttempts() && attempt == 0
+        ? () -> {
+          throw new IllegalStateException("test fault hook: first attempt of " + trial.trialId() + " fails");
+        }
+        : () -> { };
+    new TrialCommitter(new Path(context.output()), context.sweep(), conf)
+        .commit(trial.trialId(), rows, attemptTag, fault);
+  }
+
+  private static Map<ResultTable, List<Object[]>> failure(
+      PlannedTrial trial, Throwable error, int attempt, long start) {
+    return TrialRows.ofFailure(
+        trial, TrialFailure.of(error), Provenance.ofThisJvm(null, null), execution(attempt, start));
+  }
+
+  private static ExecutionInfo execution(int attempt, long start) {
+    return new ExecutionInfo(
+        hostName(), attempt, org.apache.spark.package$.MODULE$.SPARK_VERSION(),
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static DatasetCatalog catalog(Configuration conf) {
+    DatasetCatalog current = catalog;
+    if (current == null) {
+      synchronized (TrialTask.class) {
+        if (catalog == null) {
+          catalog = new DatasetCatalog(new HadoopFileOpener(conf));
+        }
+        current = catalog;
+      }
+    }
+    return current;
+  }
+}
