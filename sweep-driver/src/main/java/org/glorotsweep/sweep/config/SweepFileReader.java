@@ -1,0 +1,139 @@
+package org.glorotsweep.sweep.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.glorotsweep.sweep.grid.DataShapes;
+import org.glorotsweep.sweep.grid.Expander;
+import org.glorotsweep.sweep.grid.PlannedTrial;
+import org.glorotsweep.sweep.grid.TrialGroup;
+
+/**
+ * Reads a loaded sweep document into a {@link SweepConfig}: the top-level keys, {@code common}, each group,
+ * the merge of common into every group, and the expansion. It goes on after a problem, so that one pass
+ * reports every problem it can; a block with a problem is left out of the later steps, which would only
+ * repeat it.
+ */
+final class SweepFileReader {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
+  private static final String NAME_RULE = "a name matching [a-z0-9_-]+";
+  private static final String COMMON = "common";
+  private static final String GROUPS = "groups";
+  private static final List<String> TOP_KEYS =
+      List.of("sweep", "seed", "output", "timeout_seconds", COMMON, GROUPS);
+  private static final List<String> GROUP_KEYS =
+      Stream.concat(Stream.of("name"), BlockReader.TRIAL_KEYS.stream()).toList();
+
+  private final String source;
+  private final DataShapes shapes;
+  private final ErrorCollector errors = new ErrorCollector();
+
+  SweepFileReader(String source, DataShapes shapes) {
+    this.source = source;
+    this.shapes = shapes;
+  }
+
+  /**
+   * The sweep the document describes.
+   *
+   * @param root the document's root value
+   * @throws ConfigException with every problem found
+   */
+  SweepConfig read(Object root) throws ConfigException {
+    if (!(root instanceof Map<?, ?> top)) {
+      String detail = Values.wrongType(root, "a map with the keys " + String.join(", ", TOP_KEYS)).getMessage();
+      throw new ConfigException(source, List.of(new ConfigError("", detail)));
+    }
+    errors.rejectUnknownKeys(top, "", TOP_KEYS);
+    Optional<String> name = required(top, "", "sweep", NAME_RULE, SweepFileReader::name);
+    Optional<Long> seed = required(top, "", "seed", "an integer", Values::longInteger);
+    Optional<String> output =
+        required(top, "", "output", "a local path or a Hadoop file system URI", Values::text);
+    Optional<Duration> timeout =
+        top.containsKey("timeout_seconds")
+            ? errors.read("timeout_seconds", () -> timeout(top.get("timeout_seconds")))
+            : Optional.empty();
+    Optional<Block> common =
+        top.containsKey(COMMON)
+            ? errors.read(COMMON, () -> Values.map(top.get(COMMON), "a map of trial settings"))
+                .flatMap(map -> BlockReader.read(map, COMMON, BlockReader.TRIAL_KEYS, errors))
+            : Optional.of(Block.empty(COMMON));
+    List<TrialGroup> groups = groups(top, common);
+    // An invalid seed is already reported; any seed lets the expansion report its own problems.
+    List<PlannedTrial> trials = Expander.expand(seed.orElse(0L), groups, shapes, errors);
+    errors.throwIfAny(source);
+    return new SweepConfig(name.get(), seed.get(), output.get(), timeout, source, trials);
+  }
+
+  private List<TrialGroup> groups(Map<?, ?> top, Optional<Block> common) {
+    Optional<List<?>> list =
+        required(top, "", GROUPS, "a list of groups", raw -> Values.list(raw, "a list of groups"));
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    if (list.get().isEmpty()) {
+      errors.report(GROUPS, "[] is empty; expected at least one group, each a map with a name");
+    }
+    Map<String, String> pathByName = new HashMap<>();
+    List<TrialGroup> groups = new ArrayList<>();
+    for (int i = 0; i < list.get().size(); i++) {
+      String path = KeyPath.element(GROUPS, i);
+      Object raw = list.get().get(i);
+      errors.read(path, () -> Values.map(raw, "a map of group settings with a name"))
+          .flatMap(map -> group(map, path, common, pathByName))
+          .ifPresent(groups::add);
+    }
+    return groups;
+  }
+
+  private Optional<TrialGroup> group(
+      Map<?, ?> map, String path, Optional<Block> common, Map<String, String> pathByName) {
+    Optional<String> name = required(map, path, "name", NAME_RULE, SweepFileReader::name);
+    name.ifPresent(
+        n -> {
+          String earlier = pathByName.putIfAbsent(n, path);
+          if (earlier != null) {
+            errors.report(
+                KeyPath.child(path, "name"),
+                "'" + n + "' is already the name of " + earlier + "; expected a name no other group has");
+          }
+        });
+    Optional<Block> block = BlockReader.read(map, path, GROUP_KEYS, errors);
+    if (name.isEmpty() || block.isEmpty() || common.isEmpty()) {
+      return Optional.empty();
+    }
+    return GroupMerger.merge(common.get(), block.get(), name.get(), errors);
+  }
+
+  private <T> Optional<T> required(
+      Map<?, ?> map, String path, String key, String expected, Function<Object, T> reader) {
+    String keyPath = KeyPath.child(path, key);
+    if (!map.containsKey(key)) {
+      errors.report(keyPath, "is missing; expected " + expected);
+      return Optional.empty();
+    }
+    return errors.read(keyPath, () -> reader.apply(map.get(key)));
+  }
+
+  private static String name(Object raw) {
+    String name = Values.text(raw);
+    if (!NAME.matcher(name).matches()) {
+      throw new InvalidValue("'" + name + "' is not allowed; expected " + NAME_RULE);
+    }
+    return name;
+  }
+
+  private static Duration timeout(Object raw) {
+    long seconds = Values.longInteger(raw);
+    if (seconds <= 0) {
+      throw new InvalidValue(seconds + " is not allowed; expected a number of seconds >= 1");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+}

@@ -1,0 +1,183 @@
+package org.glorotsweep.sweep.grid;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.glorotsweep.core.spec.DataSpec;
+import org.glorotsweep.core.spec.TrialSpec;
+
+/**
+ * Expands groups into trials, in the order written: group after group, and within a group the cartesian
+ * product of its axes with the first axis varying slowest and the last fastest, as nested loops written top to
+ * bottom would. The order is a pure function of the groups, and each trial's id and seed are independent of it.
+ *
+ * <p>Each problem is reported with its key path and expansion goes on, so one pass finds them all: a missing
+ * required key, an axis with no values (a group must have at least one trial), a group of more than {@value
+ * #MAX_TRIALS_PER_GROUP} trials, a data set that {@link DataShapes} rejects or cannot read, and a trial whose
+ * spec is already in the sweep (the same spec listed twice). Trials with a problem are left out of the result.
+ */
+public final class Expander {
+  /** The most trials one group may expand to; a larger grid is almost surely a mistake in the file. */
+  public static final long MAX_TRIALS_PER_GROUP = 100_000;
+
+  private final long sweepSeed;
+  private final DataShapes shapes;
+  private final ProblemSink problems;
+  private final Map<DataSpec, Optional<DataShapes.Shape>> shapeCache = new HashMap<>();
+  private final Map<String, PlannedTrial> plannedById = new HashMap<>();
+
+  private Expander(long sweepSeed, DataShapes shapes, ProblemSink problems) {
+    this.sweepSeed = sweepSeed;
+    this.shapes = shapes;
+    this.problems = problems;
+  }
+
+  /**
+   * The trials of {@code groups}, in written order.
+   *
+   * @param sweepSeed the sweep's seed, from which every trial's seed is derived
+   * @param groups the groups in the order written
+   * @param shapes looks up each distinct data set once
+   * @param problems receives every problem found. Modified.
+   * @return the trials that have no problem, in order; complete when nothing was reported
+   */
+  public static List<PlannedTrial> expand(
+      long sweepSeed, List<TrialGroup> groups, DataShapes shapes, ProblemSink problems) {
+    Expander expander = new Expander(sweepSeed, shapes, problems);
+    List<PlannedTrial> trials = new ArrayList<>();
+    for (TrialGroup group : groups) {
+      if (expander.isExpandable(group)) {
+        expander.expandGroup(group, trials);
+      }
+    }
+    return trials;
+  }
+
+  private boolean isExpandable(TrialGroup group) {
+    boolean expandable = true;
+    TrialDraft presence = new TrialDraft();
+    for (AxisSetting setting : group.axes()) {
+      if (setting.values().isEmpty()) {
+        problems.report(
+            setting.keyPath(),
+            "[] is empty, so group '" + group.name() + "' has no trials; give at least one value");
+        expandable = false;
+      } else {
+        presence.set(setting.axis(), setting.values().get(0));
+      }
+    }
+    if (!expandable) {
+      return false;
+    }
+    for (String key : presence.missingKeys()) {
+      problems.report(group.keyPath() + "." + key, "is missing; set it in common or in the group");
+      expandable = false;
+    }
+    long count = group.trialCount();
+    if (expandable && count > MAX_TRIALS_PER_GROUP) {
+      problems.report(
+          group.keyPath(),
+          "expands to " + count + " trials; at most " + MAX_TRIALS_PER_GROUP
+              + " are allowed per group (shorten a list or split the group)");
+      expandable = false;
+    }
+    return expandable;
+  }
+
+  // Trial t takes value index[j] of axis j, where index is t written in the mixed radix of the axis sizes.
+  private void expandGroup(TrialGroup group, List<PlannedTrial> trials) {
+    List<AxisSetting> axes = group.axes();
+    int[] index = new int[axes.size()];
+    for (long t = 0; t < group.trialCount(); t++) {
+      long rest = t;
+      for (int j = axes.size() - 1; j >= 0; j--) {
+        int size = axes.get(j).values().size();
+        index[j] = (int) (rest % size);
+        rest /= size;
+      }
+      plan(group, index).ifPresent(trials::add);
+    }
+  }
+
+  private Optional<PlannedTrial> plan(TrialGroup group, int[] index) {
+    TrialDraft draft = new TrialDraft();
+    List<String> listedPaths = new ArrayList<>();
+    for (int j = 0; j < index.length; j++) {
+      AxisSetting setting = group.axes().get(j);
+      draft.set(setting.axis(), setting.values().get(index[j]));
+      if (setting.listed()) {
+        listedPaths.add(setting.keyPathOf(index[j]));
+      }
+    }
+    String datasetPath = datasetPath(group, index);
+    DataSpec data = draft.dataSpec(group.dataOptions());
+    Optional<DataShapes.Shape> shape =
+        shapeCache.computeIfAbsent(data, d -> lookUpShape(d, datasetPath, group.dataOptionsSource()));
+    if (shape.isEmpty()) {
+      return Optional.empty();
+    }
+    TrialSpec identitySpec;
+    try {
+      identitySpec = draft.build(shape.get(), group.dataOptions(), group.monitor());
+    } catch (IllegalArgumentException e) {
+      problems.report(datasetPath, describe(data, group.dataOptionsSource()) + " gives an invalid network: "
+          + e.getMessage());
+      return Optional.empty();
+    }
+    String origin =
+        listedPaths.isEmpty() ? group.keyPath() : group.keyPath() + " (" + String.join(", ", listedPaths) + ")";
+    String trialId = TrialIdentity.trialId(identitySpec);
+    PlannedTrial earlier = plannedById.get(trialId);
+    if (earlier != null) {
+      problems.report(
+          origin,
+          "is the same trial as " + earlier.origin() + " (id " + trialId + ", repeat " + draft.repeat()
+              + "); a sweep may list each spec only once");
+      return Optional.empty();
+    }
+    PlannedTrial trial =
+        new PlannedTrial(
+            trialId,
+            group.name(),
+            draft.repeat(),
+            identitySpec.withSeed(TrialIdentity.trialSeed(sweepSeed, trialId)),
+            origin);
+    plannedById.put(trialId, trial);
+    return Optional.of(trial);
+  }
+
+  // Where this trial's data set is written: dataset is required, so a complete group always has it.
+  private static String datasetPath(TrialGroup group, int[] index) {
+    for (int j = 0; j < index.length; j++) {
+      AxisSetting setting = group.axes().get(j);
+      if (setting.axis() == Axis.DATASET) {
+        return setting.keyPathOf(index[j]);
+      }
+    }
+    throw new IllegalStateException(group.keyPath() + " has no dataset; isExpandable() checks that first");
+  }
+
+  private Optional<DataShapes.Shape> lookUpShape(DataSpec data, String datasetPath, String optionsSource) {
+    try {
+      return Optional.of(shapes.shapeOf(data));
+    } catch (IOException e) {
+      problems.report(
+          datasetPath,
+          describe(data, optionsSource) + " cannot be read: " + e.getClass().getSimpleName() + ": "
+              + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      problems.report(datasetPath, describe(data, optionsSource) + " is not valid: " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(DataSpec data, String optionsSource) {
+    if (data.options().isEmpty()) {
+      return "'" + data.name() + "' (no data_options)";
+    }
+    return "'" + data.name() + "' with data_options " + data.options() + " (" + optionsSource + ")";
+  }
+}
