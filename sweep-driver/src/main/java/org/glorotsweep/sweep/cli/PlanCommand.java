@@ -9,6 +9,7 @@ import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
 import org.glorotsweep.sweep.grid.CostModel;
 import org.glorotsweep.sweep.grid.PlannedTrial;
+import org.glorotsweep.sweep.spark.HadoopDataShapes;
 
 /** {@code plan CONFIG}: validates a sweep and lists its trials, count and estimated core-hours; runs nothing. */
 final class PlanCommand implements Command {
@@ -28,7 +29,7 @@ final class PlanCommand implements Command {
       throw new UsageException("plan takes exactly one CONFIG file");
     }
     SweepConfig sweep =
-        SweepConfigLoader.load(Path.of(parsed.positional().get(0)), Sessions.dataShapes(new Configuration()));
+        SweepConfigLoader.load(Path.of(parsed.positional().get(0)), HadoopDataShapes.of(new Configuration()));
     out.printf("sweep %s (seed %d) -> %s%n", sweep.name(), sweep.seed(), sweep.output());
     out.printf("%-32s  %-14s  %-10s  %-16s  %-9s  %-10s  %-10s  %-11s  %-8s  %s%n", "trial_id", "group",
         "dataset", "hidden", "act", "init", "lr", "updates", "prec", "core-h");

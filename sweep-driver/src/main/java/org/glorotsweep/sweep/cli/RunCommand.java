@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
+import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.SweepDriver;
 
 /** {@code run CONFIG}: runs a sweep's uncommitted trials on Spark and commits their results. */
@@ -31,7 +32,7 @@ final class RunCommand implements Command {
     }
     try (SparkSession spark = Sessions.spark("glorot-sweep", parsed.option("spark-log", "WARN"))) {
       SweepConfig sweep = SweepConfigLoader.load(
-          Path.of(parsed.positional().get(0)), Sessions.dataShapes(spark.sparkContext().hadoopConfiguration()));
+          Path.of(parsed.positional().get(0)), HadoopDataShapes.of(spark.sparkContext().hadoopConfiguration()));
       sweep = sweep.withOutput(parsed.option("output", sweep.output()));
       out.printf("sweep %s: %d trials -> %s%n", sweep.name(), sweep.trials().size(), sweep.output());
       SweepDriver.Summary summary = new SweepDriver(spark, out, 5000).run(sweep, parsed.has("rerun"));

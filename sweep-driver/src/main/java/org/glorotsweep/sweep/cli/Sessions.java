@@ -1,14 +1,9 @@
 package org.glorotsweep.sweep.cli;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.glorotsweep.core.data.DatasetCatalog;
-import org.glorotsweep.core.data.DatasetShape;
-import org.glorotsweep.sweep.grid.DataShapes;
-import org.glorotsweep.sweep.spark.HadoopFileOpener;
 
-/** Builds the Spark session and the data-set lookups the commands share. */
+/** Builds the Spark session the commands share. */
 final class Sessions {
   private Sessions() {}
 
@@ -24,14 +19,5 @@ final class Sessions {
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel(logLevel);
     return spark;
-  }
-
-  /** The shapes of data sets, read through Hadoop (headers only, or the generator's constants). */
-  static DataShapes dataShapes(Configuration hadoop) {
-    DatasetCatalog catalog = new DatasetCatalog(new HadoopFileOpener(hadoop));
-    return spec -> {
-      DatasetShape shape = catalog.shape(spec);
-      return new DataShapes.Shape(shape.inputSize(), shape.classes());
-    };
   }
 }
