@@ -3,12 +3,14 @@ package org.glorotsweep.core;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.ejml.data.ReshapeMatrix;
 import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.DatasetProvider;
 import org.glorotsweep.core.kernel.KernelChoice;
 import org.glorotsweep.core.kernel.Kernels;
+import org.glorotsweep.core.monitor.LayerMonitor;
 import org.glorotsweep.core.nn.Network;
 import org.glorotsweep.core.result.Provenance;
 import org.glorotsweep.core.result.TrialResult;
@@ -20,7 +22,8 @@ import org.glorotsweep.core.train.TrialRandom;
 
 /**
  * The one call the sweep driver makes: {@code TrialResult run(TrialSpec)}. It loads the data set, draws the
- * initial weights, trains with SGD in the spec's precision and returns everything measured. The result is a
+ * initial weights, trains with SGD in the spec's precision, measures the layers at every point when
+ * {@code monitor.enabled} (see {@link LayerMonitor}) and returns everything measured. The result is a
  * function of the spec alone (and of the kernel, recorded in its provenance), whatever thread or JVM runs
  * it; divergence and time-outs are results, not exceptions.
  */
@@ -60,7 +63,12 @@ public final class TrialRunner {
     Trainer<M> trainer =
         new Trainer<>(
             network, spec.training(), dataset, random, schedule, spec.monitor().evaluationExamples());
-    Trainer.Outcome outcome = trainer.train(timeUp, (update, net) -> {});
+    Optional<LayerMonitor<M>> monitor =
+        spec.monitor().enabled()
+            ? Optional.of(new LayerMonitor<>(network, spec.monitor(), spec.training(), dataset.test(), schedule))
+            : Optional.empty();
+    Trainer.Outcome outcome =
+        trainer.train(timeUp, monitor.<Trainer.PointObserver<M>>map(m -> m).orElse((update, net) -> {}));
     Provenance provenance = Provenance.ofThisJvm(kernels.matMul().name(), dataset.fingerprint());
     return new TrialResult(
         spec,
@@ -68,6 +76,8 @@ public final class TrialRunner {
         outcome.updatesDone(),
         outcome.divergedAtUpdate(),
         List.copyOf(outcome.curve()),
+        monitor.map(LayerMonitor::statistics).orElse(List.of()),
+        monitor.map(LayerMonitor::histograms).orElse(List.of()),
         network.sha256(),
         provenance,
         Duration.ofNanos(System.nanoTime() - start));

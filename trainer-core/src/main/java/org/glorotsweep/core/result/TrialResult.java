@@ -7,8 +7,8 @@ import java.util.OptionalLong;
 import org.glorotsweep.core.spec.TrialSpec;
 
 /**
- * Everything a trial produced, as data: how it ended, its learning curves, a digest of its final weights,
- * and the provenance that qualifies the bits.
+ * Everything a trial produced, as data: how it ended, its learning curves, its per-layer traces, a digest of
+ * its final weights, and the provenance that qualifies the bits.
  *
  * @param spec the spec that was run
  * @param status how the trial ended
@@ -16,6 +16,10 @@ import org.glorotsweep.core.spec.TrialSpec;
  * @param divergedAtUpdate for {@link TrialStatus#DIVERGED}, the 1-based number of the update whose mini-batch
  *     cost was not finite (that update was not applied); empty otherwise
  * @param curve the learning curves, in update order, starting at update 0
+ * @param layerStatistics the per-layer statistics of every measurement point, in update order (empty when
+ *     monitoring is disabled)
+ * @param histograms the per-layer histograms of every measurement point, in update order (empty when
+ *     monitoring is disabled)
  * @param weightsSha256 SHA-256 of the final parameters' raw bits (see
  *     {@link org.glorotsweep.core.nn.Network#sha256()})
  * @param provenance the code, runtime, kernel and data the result came from
@@ -27,13 +31,17 @@ public record TrialResult(
     long updatesDone,
     OptionalLong divergedAtUpdate,
     List<CurvePoint> curve,
+    List<LayerStatistics> layerStatistics,
+    List<Histogram> histograms,
     String weightsSha256,
     Provenance provenance,
     Duration wallTime) {
 
-  /** Copies the curve into an unmodifiable list. */
+  /** Copies the curve and the traces into unmodifiable lists. */
   public TrialResult {
     curve = List.copyOf(curve);
+    layerStatistics = List.copyOf(layerStatistics);
+    histograms = List.copyOf(histograms);
   }
 
   /** The last measured point (the end of training, or the last point before it stopped). */
