@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.glorotsweep.core.result.CurvePoint;
+import org.glorotsweep.core.result.Histogram;
+import org.glorotsweep.core.result.LayerStatistics;
 import org.glorotsweep.core.result.Provenance;
 import org.glorotsweep.core.result.TrialResult;
 import org.glorotsweep.core.spec.TrialSpec;
@@ -23,8 +25,8 @@ public final class TrialRows {
     Map<ResultTable, List<Object[]>> rows = new EnumMap<>(ResultTable.class);
     rows.put(ResultTable.TRIALS, List.<Object[]>of(trialRow(trial, result, null, result.provenance(), execution)));
     rows.put(ResultTable.CURVES, curveRows(trial.trialId(), result.curve()));
-    rows.put(ResultTable.LAYER_STATS, List.of());
-    rows.put(ResultTable.HISTOGRAMS, List.of());
+    rows.put(ResultTable.LAYER_STATS, layerRows(trial.trialId(), result.layerStatistics()));
+    rows.put(ResultTable.HISTOGRAMS, histogramRows(trial.trialId(), result.histograms()));
     return rows;
   }
 
@@ -112,6 +114,45 @@ public final class TrialRows {
           .set("valid_nll", p.validation().nll())
           .set("test_error", p.test().error())
           .set("test_nll", p.test().nll())
+          .values());
+    }
+    return rows;
+  }
+
+  private static List<Object[]> layerRows(String trialId, List<LayerStatistics> statistics) {
+    List<Object[]> rows = new ArrayList<>(statistics.size());
+    for (LayerStatistics s : statistics) {
+      rows.add(new Row(ResultTable.LAYER_STATS)
+          .set("trial_id", trialId)
+          .set("update", s.update())
+          .set("layer", s.layer())
+          .set("quantity", s.quantity().configName())
+          .set("count", s.count())
+          .set("mean", s.mean())
+          .set("variance", s.variance())
+          .set("min", s.min())
+          .set("max", s.max())
+          .set("p02", s.p02())
+          .set("p50", s.p50())
+          .set("p98", s.p98())
+          .set("p98_abs", s.p98Abs())
+          .set("saturated_fraction", s.saturatedFraction())
+          .values());
+    }
+    return rows;
+  }
+
+  private static List<Object[]> histogramRows(String trialId, List<Histogram> histograms) {
+    List<Object[]> rows = new ArrayList<>(histograms.size());
+    for (Histogram h : histograms) {
+      rows.add(new Row(ResultTable.HISTOGRAMS)
+          .set("trial_id", trialId)
+          .set("update", h.update())
+          .set("layer", h.layer())
+          .set("quantity", h.quantity().configName())
+          .set("low", h.low())
+          .set("high", h.high())
+          .set("counts", h.counts())
           .values());
     }
     return rows;
