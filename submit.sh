@@ -28,15 +28,9 @@ fi
 
 # JVM options the trainer and an in-process Spark need: the Vector API for the fast kernels, the module
 # openings Spark's own launcher adds on Java 17+, and quiet Spark logging.
+source "$root/scripts/spark-jvm-options.sh"
 jvm_opts=(--add-modules=jdk.incubator.vector
-  -Dlog4j2.configurationFile="$root/conf/log4j2.properties")
-module_opens=(java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util
-  java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs
-  sun.security.action sun.util.calendar)
-for pkg in "${module_opens[@]}"; do
-  jvm_opts+=("--add-opens=java.base/$pkg=ALL-UNNAMED")
-done
-jvm_opts+=(-Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
+  -Dlog4j2.configurationFile="$root/conf/log4j2.properties" "${spark_jvm_options[@]}")
 
 if [[ -n "${SPARK_HOME:-}" ]]; then
   if [[ ! -f "$app_jar" ]]; then

@@ -1,0 +1,260 @@
+package org.glorotsweep.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructField;
+import org.glorotsweep.sweep.config.SweepConfigLoader;
+import org.glorotsweep.sweep.results.ResultTable;
+import org.glorotsweep.sweep.spark.HadoopDataShapes;
+import org.glorotsweep.sweep.spark.ResultViews;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smoke sweep on a real Spark standalone cluster gives results bitwise identical to the same sweep on local
+ * Spark. {@code cluster.sh} starts a master and a worker (2 cores, 2g), each a JVM of its own on 127.0.0.1, from
+ * the project's Spark jars; {@code submit.sh} runs the sweep on it (one core per executor, so two trials at a
+ * time) and then on {@code local[2]}, both from a scratch directory with a relative {@code --output}, as a user
+ * would. Every table's rows must match to the bit, except the facts of where and when a trial ran. Needs the
+ * packaged jars, so it runs in {@code verify}; the cluster is always stopped afterwards.
+ */
+class StandaloneClusterIT {
+  /** The repository, from the module directory Failsafe runs in. */
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Duration CLUSTER_COMMAND_LIMIT = Duration.ofMinutes(5);
+  private static final Duration SWEEP_LIMIT = Duration.ofMinutes(15);
+  private static final String APP_NAME = "glorot-sweep";
+  /** Columns that say where, when and on which attempt a trial ran: not part of its result. */
+  private static final Set<String> EXECUTION_COLUMNS = Set.of("wall_seconds", "host", "attempt");
+
+  @TempDir static Path temp;
+  private static Path clusterState;
+  private static SparkSession reader;
+
+  @BeforeAll
+  static void runTheSmokeSweepOnTheClusterAndLocally() throws Exception {
+    clusterState = temp.resolve("cluster-state");
+    int masterPort = freePort();
+    int uiPort = freePort();
+    while (uiPort == masterPort) {
+      uiPort = freePort();
+    }
+    command(CLUSTER_COMMAND_LIMIT, ROOT, "./cluster.sh", "start", "--workers", "1", "--cores", "2",
+        "--memory", "2g", "--port", String.valueOf(masterPort), "--ui-port", String.valueOf(uiPort),
+        "--dir", clusterState.toString());
+    String config = ROOT.resolve("conf/smoke.yaml").toString();
+    command(SWEEP_LIMIT, temp, ROOT.resolve("submit.sh").toString(),
+        "--master", "spark://127.0.0.1:" + masterPort, "--conf", "spark.executor.cores=1",
+        "--conf", "spark.executor.memory=1g", "--conf", "spark.ui.enabled=false",
+        "run", config, "--output", "cluster");
+    command(SWEEP_LIMIT, temp, ROOT.resolve("submit.sh").toString(),
+        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "run", config, "--output", "local");
+    reader = SparkSession.builder().master("local[1]").appName("StandaloneClusterIT")
+        .config("spark.ui.enabled", "false").getOrCreate();
+  }
+
+  @AfterAll
+  static void stopTheCluster() throws Exception {
+    if (reader != null) {
+      reader.close();
+    }
+    if (clusterState != null) {
+      command(CLUSTER_COMMAND_LIMIT, ROOT, "./cluster.sh", "stop", "--dir", clusterState.toString());
+    }
+  }
+
+  @Test
+  void theClusterRanTheSweepOnExecutorsOfItsWorker() throws Exception {
+    JsonNode master = new ObjectMapper().readTree(masterJson());
+    JsonNode app = null;
+    for (JsonNode completed : master.path("completedapps")) {
+      if (completed.path("name").asText().equals(APP_NAME)) {
+        app = completed;
+      }
+    }
+    assertTrue(app != null, () -> "the master lists no completed " + APP_NAME + " app\n" + clusterLogs());
+    assertEquals("FINISHED", app.path("state").asText(), clusterLogs());
+    Path appDirectory = clusterState.resolve("work").resolve(app.path("id").asText());
+    List<Path> executorLogs;
+    try (Stream<Path> executors = Files.list(appDirectory)) {
+      executorLogs = executors.map(e -> e.resolve("stderr")).filter(Files::isRegularFile).toList();
+    }
+    assertFalse(executorLogs.isEmpty(), () -> "no executor ran under " + appDirectory + "\n" + clusterLogs());
+    for (Path log : executorLogs) {
+      assertTrue(Files.readString(log).contains("CoarseGrainedExecutorBackend"), () -> log + " is no executor's");
+    }
+  }
+
+  @Test
+  void bothRunsCommitEveryPlannedTrialWithStatusOk() throws Exception {
+    Set<String> planned = new TreeSet<>();
+    SweepConfigLoader.load(ROOT.resolve("conf/smoke.yaml"),
+            HadoopDataShapes.of(new Configuration()))
+        .trials().forEach(trial -> planned.add(trial.trialId()));
+    for (String output : List.of("cluster", "local")) {
+      ResultViews.register(reader, temp.resolve(output).toString());
+      Set<String> committed = new TreeSet<>();
+      for (Row row : reader.sql("SELECT trial_id, status FROM trials").collectAsList()) {
+        committed.add(row.getString(0));
+        assertEquals("ok", row.getString(1), () -> output + ": " + row + "\n" + clusterLogs());
+      }
+      assertEquals(planned, committed, () -> output + " run's trials\n" + clusterLogs());
+    }
+  }
+
+  @Test
+  void clusterResultsAreBitwiseIdenticalToLocalResults() throws Exception {
+    Map<ResultTable, List<String>> cluster = tables(temp.resolve("cluster"));
+    Map<ResultTable, List<String>> local = tables(temp.resolve("local"));
+    for (ResultTable table : ResultTable.values()) {
+      List<String> onlyLocal = new ArrayList<>(local.get(table));
+      onlyLocal.removeAll(cluster.get(table));
+      List<String> onlyCluster = new ArrayList<>(cluster.get(table));
+      onlyCluster.removeAll(local.get(table));
+      assertTrue(onlyLocal.isEmpty() && onlyCluster.isEmpty()
+              && local.get(table).size() == cluster.get(table).size(),
+          () -> String.format("table %s: %d local rows, %d cluster rows; only local (first 3): %s;"
+                  + " only on the cluster (first 3): %s", table.directory(), local.get(table).size(),
+              cluster.get(table).size(), first(onlyLocal), first(onlyCluster)));
+    }
+    for (ResultTable table : ResultTable.values()) {
+      assertFalse(local.get(table).isEmpty(), () -> "table " + table.directory() + " is empty");
+    }
+  }
+
+  /**
+   * Every row of every table under {@code output}, each as text that is equal only for bitwise-equal values
+   * (doubles carry their raw bits), sorted; without the execution columns.
+   */
+  private static Map<ResultTable, List<String>> tables(Path output) throws IOException {
+    ResultViews.register(reader, output.toString());
+    Map<ResultTable, List<String>> tables = new EnumMap<>(ResultTable.class);
+    for (ResultTable table : ResultTable.values()) {
+      List<String> rows = new ArrayList<>();
+      for (Row row : reader.sql("SELECT * FROM " + table.directory()).collectAsList()) {
+        rows.add(canonical(row));
+      }
+      rows.sort(null);
+      tables.put(table, rows);
+    }
+    return tables;
+  }
+
+  private static String canonical(Row row) {
+    StringBuilder text = new StringBuilder();
+    StructField[] fields = row.schema().fields();
+    for (int i = 0; i < fields.length; i++) {
+      if (EXECUTION_COLUMNS.contains(fields[i].name())) {
+        continue;
+      }
+      Object value = fields[i].dataType() instanceof ArrayType && !row.isNullAt(i) ? row.getList(i) : row.get(i);
+      text.append(fields[i].name()).append('=');
+      if (value instanceof Double d) {
+        text.append(d).append('#').append(Long.toHexString(Double.doubleToRawLongBits(d)));
+      } else {
+        text.append(value);
+      }
+      text.append(' ');
+    }
+    return text.toString();
+  }
+
+  private static List<String> first(List<String> rows) {
+    return rows.subList(0, Math.min(3, rows.size()));
+  }
+
+  /** A port on 127.0.0.1 that nothing listens on now. */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String masterJson() throws IOException, InterruptedException {
+    String ui = Files.readString(clusterState.resolve("ui.url")).strip();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(ui + "/json/")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), () -> "master web UI " + ui + "\n" + clusterLogs());
+    return response.body();
+  }
+
+  /**
+   * Runs {@code command} in {@code directory} with the project's own Spark (no {@code SPARK_HOME}) bound to
+   * 127.0.0.1; fails with its output and the cluster's logs unless it exits with 0 within {@code limit}.
+   */
+  private static void command(Duration limit, Path directory, String... command)
+      throws IOException, InterruptedException {
+    Path output = Files.createTempFile(temp, "command", ".out");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+        .redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().remove("SPARK_HOME");
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process process = builder.start();
+    if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+      fail(String.join(" ", command) + " did not finish within " + limit + "\n" + tail(output, 80)
+          + clusterLogs());
+    }
+    if (process.exitValue() != 0) {
+      fail(String.join(" ", command) + " exited with " + process.exitValue() + "\n" + tail(output, 80)
+          + clusterLogs());
+    }
+  }
+
+  /** The last lines of the master's, the workers' and the executors' logs. */
+  private static String clusterLogs() {
+    StringBuilder logs = new StringBuilder();
+    try (Stream<Path> files = Files.walk(clusterState)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".log") || f.endsWith("stderr")).sorted()
+          .toList()) {
+        logs.append(tail(file, 40));
+      }
+    } catch (IOException e) {
+      logs.append("(cluster logs unreadable: ").append(e).append(")\n");
+    }
+    return logs.toString();
+  }
+
+  private static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return "---- " + file + " (last " + lines + " lines)\n"
+          + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
+    } catch (IOException e) {
+      return "---- " + file + ": " + e + "\n";
+    }
+  }
+}
