@@ -50,8 +50,10 @@ public final class DoubleKernels implements Kernels<DMatrixRMaj> {
   @Override
   public void addToEachRow(DMatrixRMaj row, DMatrixRMaj a) {
     // a_ij += row_j
-    for (int i = 0, n = a.getNumElements(), cols = a.numCols; i < n; i++) {
-      a.data[i] += row.data[i % cols];
+    for (int start = 0, cols = a.numCols; start < a.getNumElements(); start += cols) {
+      for (int j = 0; j < cols; j++) {
+        a.data[start + j] += row.data[j];
+      }
     }
   }
 

@@ -34,6 +34,11 @@ public final class EjmlMatMul {
       public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         CommonOps_DDRM.multTransB(a, b, c);
       }
+
+      @Override
+      public void multAddTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        CommonOps_DDRM.multAddTransA(alpha, a, b, c);
+      }
     };
   }
 
@@ -58,6 +63,11 @@ public final class EjmlMatMul {
       @Override
       public void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
         CommonOps_FDRM.multTransB(a, b, c);
+      }
+
+      @Override
+      public void multAddTransA(double alpha, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        CommonOps_FDRM.multAddTransA((float) alpha, a, b, c);
       }
     };
   }

@@ -10,14 +10,27 @@ import org.glorotsweep.core.nn.Activation;
 /**
  * Float32 kernels on EJML's {@link FMatrixRMaj}: what trials train in. Element-wise functions are evaluated
  * in float64 and rounded once, so they are correctly rounded to within one float32 ulp and identical on every
- * JVM.
+ * JVM; tanh, the paper's main activation, may instead be a faster deterministic float32 function.
  */
 public final class FloatKernels implements Kernels<FMatrixRMaj> {
   private final MatMul<FMatrixRMaj> matMul;
+  private final ArrayFunction tanh;
 
-  /** Kernels whose products use {@code matMul}. */
+  /** Kernels whose products use {@code matMul}, with tanh rounded from {@link Math#tanh}. */
   public FloatKernels(MatMul<FMatrixRMaj> matMul) {
+    this(matMul, FloatKernels::roundedTanh);
+  }
+
+  /** Kernels whose products use {@code matMul} and whose tanh is {@code tanh}. */
+  FloatKernels(MatMul<FMatrixRMaj> matMul, ArrayFunction tanh) {
     this.matMul = matMul;
+    this.tanh = tanh;
+  }
+
+  /** z_i = f(s_i) for the first {@code count} elements; z may be s. */
+  @FunctionalInterface
+  interface ArrayFunction {
+    void apply(float[] s, float[] z, int count);
   }
 
   @Override
@@ -58,8 +71,10 @@ public final class FloatKernels implements Kernels<FMatrixRMaj> {
   @Override
   public void addToEachRow(FMatrixRMaj row, FMatrixRMaj a) {
     // a_ij += row_j
-    for (int i = 0, n = a.getNumElements(), cols = a.numCols; i < n; i++) {
-      a.data[i] += row.data[i % cols];
+    for (int start = 0, cols = a.numCols; start < a.getNumElements(); start += cols) {
+      for (int j = 0; j < cols; j++) {
+        a.data[start + j] += row.data[j];
+      }
     }
   }
 
@@ -71,8 +86,18 @@ public final class FloatKernels implements Kernels<FMatrixRMaj> {
   @Override
   public void activate(Activation f, FMatrixRMaj s, FMatrixRMaj z) {
     z.reshape(s.numRows, s.numCols);
+    if (f == Activation.TANH) {
+      tanh.apply(s.data, z.data, s.getNumElements());
+      return;
+    }
     for (int i = 0; i < s.getNumElements(); i++) {
       z.data[i] = (float) f.apply(s.data[i]);
+    }
+  }
+
+  private static void roundedTanh(float[] s, float[] z, int count) {
+    for (int i = 0; i < count; i++) {
+      z[i] = (float) Math.tanh(s[i]);
     }
   }
 

@@ -115,6 +115,32 @@ public final class Propagation<M extends ReshapeMatrix> {
     }
   }
 
+  /**
+   * Back-propagation and the SGD update fused, for training without monitors: the same step as
+   * {@link #backward()} then {@link #update(double)}, but each W^i is updated in the pass over it that
+   * back-propagates delta^i, and dC/dW^i is never materialised (the workspace's weight gradients are left
+   * as they were; its bias gradients and deltas are written as by {@link #backward()}).
+   */
+  public void backwardAndUpdate(double learningRate) {
+    for (int i = hiddenLayers; i >= 0; i--) {
+      M delta = workspace.delta(i);
+      M input = workspace.output(i);
+      // b^i := b^i - eta 1^T delta^i
+      kernels.sumRows(delta, workspace.biasGradient(i));
+      kernels.addScaled(network.bias(i), -learningRate, workspace.biasGradient(i));
+      if (i > 0) {
+        // delta^{i-1} = delta^i (W^i)^T with the old W^i, then W^i := W^i - eta (z^i)^T delta^i
+        M below = workspace.delta(i - 1);
+        matMul.multTransBThenAddTransA(delta, input, -learningRate, network.weight(i), below);
+        // delta^{i-1} := delta^{i-1} .* f'(s^{i-1}),  f' from z^i = f(s^{i-1})
+        kernels.multiplyByDerivative(activation, input, below);
+      } else {
+        // W^0 := W^0 - eta (z^0)^T delta^0
+        matMul.multAddTransA(-learningRate, input, delta, network.weight(0));
+      }
+    }
+  }
+
   /** One SGD step with the gradients of the last {@link #backward()}: theta := theta - eta dC/dtheta. */
   public void update(double learningRate) {
     for (int i = 0; i <= hiddenLayers; i++) {

@@ -15,7 +15,9 @@ import org.glorotsweep.core.spec.NetworkSpec;
  *   <li>z^0 = x (B x n_0); for hidden layers z^{i+1} = f(s^i) (B x n_{i+1}); for the softmax layer the
  *       logits s^L (B x K).
  *   <li>delta^i = dC/ds^i (B x n_{i+1}), already divided by B.
- *   <li>dC/dW^i (n_i x n_{i+1}) and dC/db^i (1 x n_{i+1}).
+ *   <li>dC/dW^i (n_i x n_{i+1}) and dC/db^i (1 x n_{i+1}). The weight gradients, as large as the network,
+ *       are allocated on first use, once: a workspace that only propagates forward (evaluation) or trains
+ *       with {@link Propagation#backwardAndUpdate} never holds them.
  * </ul>
  *
  * @param <M> the EJML matrix type of the precision
@@ -23,7 +25,9 @@ import org.glorotsweep.core.spec.NetworkSpec;
 public final class Workspace<M extends ReshapeMatrix> {
   final List<M> outputs;
   final List<M> deltas;
-  final List<M> weightGradients;
+  private final NetworkSpec spec;
+  private final Kernels<M> kernels;
+  private List<M> weightGradients;
   final List<M> biasGradients;
   final double[] logitRow;
   final double[] gradientRow;
@@ -35,18 +39,18 @@ public final class Workspace<M extends ReshapeMatrix> {
     if (capacity < 1) {
       throw new IllegalArgumentException("workspace capacity must be >= 1, got " + capacity);
     }
+    this.spec = spec;
+    this.kernels = kernels;
     this.capacity = capacity;
     this.rows = capacity;
     int layers = spec.layerCount();
     outputs = new ArrayList<>(layers + 1);
     deltas = new ArrayList<>(layers);
-    weightGradients = new ArrayList<>(layers);
     biasGradients = new ArrayList<>(layers);
     outputs.add(kernels.zeros(capacity, spec.width(0)));
     for (int i = 0; i < layers; i++) {
       outputs.add(kernels.zeros(capacity, spec.width(i + 1)));
       deltas.add(kernels.zeros(capacity, spec.width(i + 1)));
-      weightGradients.add(kernels.zeros(spec.width(i), spec.width(i + 1)));
       biasGradients.add(kernels.zeros(1, spec.width(i + 1)));
     }
     logitRow = new double[spec.classes()];
@@ -88,8 +92,15 @@ public final class Workspace<M extends ReshapeMatrix> {
     return deltas.get(layer);
   }
 
-  /** dC/dW^i of the last back-propagation (mean over the batch). Live. */
+  /** dC/dW^i of the last back-propagation (mean over the batch), zero before the first. Live. */
   public M weightGradient(int layer) {
+    if (weightGradients == null) {
+      List<M> gradients = new ArrayList<>(spec.layerCount());
+      for (int i = 0; i < spec.layerCount(); i++) {
+        gradients.add(kernels.zeros(spec.width(i), spec.width(i + 1)));
+      }
+      weightGradients = List.copyOf(gradients);
+    }
     return weightGradients.get(layer);
   }
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Training throughput of the paper's network (1024 inputs, depth x width tanh layers, 10 softmax units, batch
+# 10, NLL, SGD): our trainer on each kernel and PyTorch (one thread) side by side, in examples/s (median of
+# repetitions) with the ratio to PyTorch. See bench/README.md.
+#
+#   ./bench.sh                          the full table: float32 and float64, depths 1 3 5, widths 250 500 1000
+#   ./bench.sh --quick                  depth 5, width 1000 only, fewer repetitions
+#   ./bench.sh --depths 5 --widths 500,1000 --precisions float32 --repetitions 3 --seconds 1
+#   ./bench.sh --trials 2               two trials at once, one per core: per-trial rate and ratio to one trial
+#   ./bench.sh --no-torch               our kernels only
+set -euo pipefail
+cd "$(dirname "$0")"
+
+precisions=float32,float64 depths=1,3,5 widths=250,500,1000 kernels=ejml,vector
+repetitions=5 seconds=1.0 warmup=8 trials=1 torch=yes
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) depths=5 widths=1000 repetitions=3 ;;
+    --precisions) precisions=$2; shift ;;
+    --depths) depths=$2; shift ;;
+    --widths) widths=$2; shift ;;
+    --kernels) kernels=$2; shift ;;
+    --repetitions) repetitions=$2; shift ;;
+    --seconds) seconds=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --trials) trials=$2; shift ;;
+    --no-torch) torch=no ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+python=/usr/bin/python3
+if [ "$torch" = yes ] && ! "$python" -c 'import torch, numpy' 2>/dev/null; then
+  echo "bench.sh: PyTorch is missing; install it with" >&2
+  echo "  apt-get install python3-torch python3-numpy libopenblas0-pthread" >&2
+  echo "or run with --no-torch" >&2
+  exit 1
+fi
+
+# build trainer-core and its test classes (the benchmark lives there), and snapshot them so that a
+# concurrent build cannot change the classes under a running measurement
+mvn -q -B -o -pl trainer-core test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt >&2
+snapshot=$(mktemp -d)
+trap 'rm -rf "$snapshot"' EXIT
+cp -r trainer-core/target/classes trainer-core/target/test-classes "$snapshot"/
+classpath="$snapshot/classes:$snapshot/test-classes:$(cat trainer-core/target/bench-classpath.txt)"
+
+results="$snapshot/results.tsv"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+ours() {  # ours TRIALS PRECISION DEPTH WIDTH
+  java --add-modules=jdk.incubator.vector -cp "$classpath" org.glorotsweep.core.bench.TrainingBenchmark \
+    --precisions "$2" --depths "$3" --widths "$4" --kernels "$kernels" --trials "$1" \
+    --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" \
+    2> >(grep -v 'incubator modules' >&2) | tee -a "$results" >&2
+}
+torch() {  # torch PRECISION DEPTH WIDTH
+  # one thread, torch's and OpenBLAS's; OPENBLAS_CORETYPE/L2_SIZE, set on some machines for old OpenBLAS
+  # builds, are unset so that OpenBLAS picks its kernels for this processor
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
+    "$python" bench/torch_reference.py --precisions "$1" --depths "$2" --widths "$3" \
+    --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" | tee -a "$results" >&2
+}
+# network by network, so that each ratio compares measurements minutes apart at most
+for precision in ${precisions//,/ }; do
+  for depth in ${depths//,/ }; do
+    for width in ${widths//,/ }; do
+      ours "$trials" "$precision" "$depth" "$width"
+      if [ "$trials" != 1 ]; then
+        ours 1 "$precision" "$depth" "$width"  # the one-trial rate the parallel one is compared with
+      elif [ "$torch" = yes ]; then
+        torch "$precision" "$depth" "$width"
+      fi
+    done
+  done
+done
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+"$python" bench/table.py "$results"

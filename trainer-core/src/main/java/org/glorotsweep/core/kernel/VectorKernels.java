@@ -1,0 +1,22 @@
+package org.glorotsweep.core.kernel;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * The Vector API kernels: {@link FloatVectorMatMul} and {@link VectorTanh} in float32, the derived
+ * {@code DoubleVectorMatMul} in float64 (with the exact {@link Math#tanh}). Only {@link KernelChoice} touches
+ * this class, and only once it has found {@code jdk.incubator.vector} in the boot layer, so no class that
+ * needs the module is loaded without it.
+ */
+final class VectorKernels {
+  private VectorKernels() {}
+
+  static Kernels<FMatrixRMaj> float32() {
+    return new FloatKernels(new FloatVectorMatMul(), VectorTanh::apply);
+  }
+
+  static Kernels<DMatrixRMaj> float64() {
+    return new DoubleKernels(new DoubleVectorMatMul());
+  }
+}

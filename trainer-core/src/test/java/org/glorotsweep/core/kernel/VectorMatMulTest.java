@@ -1,0 +1,238 @@
+package org.glorotsweep.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.data.ReshapeMatrix;
+import org.ejml.ops.ConvertMatrixData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API products against EJML's, in both precisions, on random shapes: batches of 1 to 10 rows (the
+ * short last mini-batch), sizes below, at and around multiples of the vector length, and matrices reshaped
+ * below the size of their backing arrays. Each product must agree with EJML's to rounding: |c - c_ejml| &le;
+ * 4 k eps sum_p |a_p b_p| per element, k the length of the sum (the bound of any summation order).
+ */
+class VectorMatMulTest {
+  private static final int[] SIZES = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 65, 100, 257};
+  private static final double ALPHA = -0.37;
+
+  private final MatMul<FMatrixRMaj> fast32 = KernelChoice.float32().matMul();
+  private final MatMul<FMatrixRMaj> ejml32 = EjmlMatMul.float32();
+  private final MatMul<DMatrixRMaj> fast64 = KernelChoice.float64().matMul();
+  private final MatMul<DMatrixRMaj> ejml64 = EjmlMatMul.float64();
+
+  @BeforeAll
+  static void vectorApiIsPresent() {
+    assertTrue(KernelChoice.vectorApiAvailable(), "the tests run with --add-modules jdk.incubator.vector");
+  }
+
+  @Test
+  void nameCarriesTheVectorSize() {
+    assertTrue(fast32.name().matches("vector\\d+"), fast32.name());
+    assertEquals(fast32.name(), fast64.name());
+  }
+
+  @Test
+  void everyProductAgreesWithEjmlOnOddShapesAndShortBatches() {
+    SplittableRandom random = new SplittableRandom(17);
+    for (int rows = 1; rows <= 10; rows++) {
+      for (int trial = 0; trial < 12; trial++) {
+        int k = SIZES[random.nextInt(SIZES.length)];
+        int n = SIZES[random.nextInt(SIZES.length)];
+        checkShape(rows, k, n, random);
+      }
+    }
+  }
+
+  private void checkShape(int rows, int k, int n, SplittableRandom random) {
+    String shape = rows + " x " + k + " x " + n;
+    // operands reshaped below their capacity, as in a workspace on a short batch
+    DMatrixRMaj z = shortBatch(rows, k, random);
+    DMatrixRMaj delta = shortBatch(rows, n, random);
+    DMatrixRMaj w = filled(k, n, random);
+
+    checkProduct(MatMul::mult, "mult " + shape, z, w, k, productBound(z, false, w, false));
+    checkProduct(MatMul::multTransA, "multTransA " + shape, z, delta, rows, productBound(z, true, delta, false));
+    DMatrixRMaj belowBound = productBound(delta, false, w, true);
+    checkProduct(MatMul::multTransB, "multTransB " + shape, delta, w, n, belowBound);
+    DMatrixRMaj expected = new DMatrixRMaj(1, 1);
+    ejml64.multTransB(delta, w, expected);
+
+    // W + alpha z^T delta, alone and fused with delta W^T
+    DMatrixRMaj updated = w.copy();
+    fast64.multAddTransA(ALPHA, z, delta, updated);
+    DMatrixRMaj expectedUpdate = w.copy();
+    ejml64.multAddTransA(ALPHA, z, delta, expectedUpdate);
+    DMatrixRMaj updateBound = productBound(z, true, delta, false);
+    for (int i = 0; i < updateBound.getNumElements(); i++) {
+      updateBound.data[i] = Math.abs(w.data[i]) + Math.abs(ALPHA) * updateBound.data[i];
+    }
+    assertClose(expectedUpdate, updated, rows + 1, updateBound, "multAddTransA " + shape);
+    DMatrixRMaj fused = w.copy();
+    DMatrixRMaj fusedBelow = new DMatrixRMaj(rows + 3, k);
+    fast64.multTransBThenAddTransA(delta, z, ALPHA, fused, fusedBelow);
+    assertClose(expectedUpdate, fused, rows + 1, updateBound, "fused update " + shape);
+    assertClose(expected, fusedBelow, n, belowBound, "fused below " + shape);
+    FMatrixRMaj fused32 = single(w);
+    FMatrixRMaj fusedBelow32 = new FMatrixRMaj(1, 1);
+    fast32.multTransBThenAddTransA(single(delta), single(z), ALPHA, fused32, fusedBelow32);
+    assertClose(expectedUpdate, fused32, rows + 1, updateBound, "fused update float32 " + shape);
+    assertClose(expected, fusedBelow32, n, belowBound, "fused below float32 " + shape);
+    // the fused update makes the same FMAs in the same order as multAddTransA
+    FMatrixRMaj updated32 = single(w);
+    fast32.multAddTransA(ALPHA, single(z), single(delta), updated32);
+    assertArrayEquals(updated32.data, fused32.data, "fused update float32 bits " + shape);
+  }
+
+  /** op(a, b) on the fast float64, fast float32 and EJML float64 kernels: the fast ones agree to rounding. */
+  private void checkProduct(Product op, String what, DMatrixRMaj a, DMatrixRMaj b, int terms,
+      DMatrixRMaj bound) {
+    DMatrixRMaj expected = new DMatrixRMaj(1, 1);
+    op.apply(ejml64, a, b, expected);
+    DMatrixRMaj actual = new DMatrixRMaj(1, 1);
+    op.apply(fast64, a, b, actual);
+    assertClose(expected, actual, terms, bound, what);
+    FMatrixRMaj actual32 = new FMatrixRMaj(1, 1);
+    op.apply(fast32, single(a), single(b), actual32);
+    assertClose(expected, actual32, terms, bound, what + " float32");
+  }
+
+  /** One of the products c = op(a, b) of {@link MatMul}. */
+  private interface Product {
+    <M extends ReshapeMatrix> void apply(MatMul<M> matMul, M a, M b, M c);
+  }
+
+  @Test
+  void forwardAndUpdateAreTheSequentialFmaSumsBitForBit() {
+    SplittableRandom random = new SplittableRandom(5);
+    FMatrixRMaj a = single(filled(7, 45, random));
+    FMatrixRMaj b = single(filled(45, 37, random));
+    FMatrixRMaj c = new FMatrixRMaj(1, 1);
+    fast32.mult(a, b, c);
+    FMatrixRMaj w = single(filled(45, 37, random));
+    FMatrixRMaj d = single(filled(7, 37, random));
+    FMatrixRMaj updated = w.copy();
+    fast32.multAddTransA(ALPHA, a, d, updated);
+    for (int r = 0; r < 7; r++) {
+      for (int j = 0; j < 37; j++) {
+        float sum = 0f;
+        for (int p = 0; p < 45; p++) {
+          sum = Math.fma(a.get(r, p), b.get(p, j), sum);
+        }
+        assertEquals(sum, c.get(r, j), "c[" + r + "][" + j + "]");
+      }
+    }
+    for (int i = 0; i < 45; i++) {
+      for (int j = 0; j < 37; j++) {
+        float sum = w.get(i, j);
+        for (int r = 0; r < 7; r++) {
+          sum = Math.fma((float) ALPHA * a.get(r, i), d.get(r, j), sum);
+        }
+        assertEquals(sum, updated.get(i, j), "w[" + i + "][" + j + "]");
+      }
+    }
+  }
+
+  @Test
+  void sameInputsGiveTheSameBits() {
+    SplittableRandom random = new SplittableRandom(8);
+    FMatrixRMaj delta = single(filled(10, 1000, random));
+    FMatrixRMaj w = single(filled(300, 1000, random));
+    FMatrixRMaj first = new FMatrixRMaj(1, 1);
+    FMatrixRMaj second = new FMatrixRMaj(1, 1);
+    fast32.multTransB(delta, w, first);
+    for (int i = 0; i < 50; i++) {
+      fast32.multTransB(delta, w, second);
+      assertArrayEquals(first.data, second.data);
+    }
+  }
+
+  @Test
+  void mismatchedShapesAndAliasesAreRejected() {
+    FMatrixRMaj a = new FMatrixRMaj(3, 4);
+    FMatrixRMaj c = new FMatrixRMaj(1, 1);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> fast32.mult(a, new FMatrixRMaj(5, 2), c));
+    assertEquals("mult: inner sizes differ, 3 x 4 times 5 x 2", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> fast32.mult(a, new FMatrixRMaj(4, 4), a));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> fast32.multAddTransA(1.0, a, new FMatrixRMaj(3, 2), new FMatrixRMaj(4, 3)));
+  }
+
+  /** A matrix of the given shape whose backing array holds 3 more rows of garbage. */
+  private static DMatrixRMaj shortBatch(int rows, int cols, SplittableRandom random) {
+    DMatrixRMaj m = filled(rows + 3, cols, random);
+    m.reshape(rows, cols);
+    return m;
+  }
+
+  private static DMatrixRMaj filled(int rows, int cols, SplittableRandom random) {
+    DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+    for (int i = 0; i < m.getNumElements(); i++) {
+      m.data[i] = (float) random.nextDouble(-1.0, 1.0);
+    }
+    return m;
+  }
+
+  private static FMatrixRMaj single(DMatrixRMaj m) {
+    FMatrixRMaj single = new FMatrixRMaj(m.numRows, m.numCols);
+    ConvertMatrixData.convert(m, single);
+    return single;
+  }
+
+  /** sum_p |op(a)_rp op(b)_pj| per element, the scale of the rounding error of op(a) op(b). */
+  private static DMatrixRMaj productBound(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB) {
+    DMatrixRMaj absA = abs(a);
+    DMatrixRMaj absB = abs(b);
+    DMatrixRMaj bound = new DMatrixRMaj(1, 1);
+    if (transA) {
+      org.ejml.dense.row.CommonOps_DDRM.multTransA(absA, absB, bound);
+    } else if (transB) {
+      org.ejml.dense.row.CommonOps_DDRM.multTransB(absA, absB, bound);
+    } else {
+      org.ejml.dense.row.CommonOps_DDRM.mult(absA, absB, bound);
+    }
+    return bound;
+  }
+
+  private static DMatrixRMaj abs(DMatrixRMaj m) {
+    DMatrixRMaj abs = new DMatrixRMaj(m.numRows, m.numCols);
+    for (int i = 0; i < abs.getNumElements(); i++) {
+      abs.data[i] = Math.abs(m.data[i]);
+    }
+    return abs;
+  }
+
+  private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, int terms, DMatrixRMaj scale,
+      String what) {
+    assertClose(expected, actual.numRows, actual.numCols, i -> actual.data[i], terms, scale, Math.ulp(1.0), what);
+  }
+
+  private static void assertClose(DMatrixRMaj expected, FMatrixRMaj actual, int terms, DMatrixRMaj scale,
+      String what) {
+    assertClose(expected, actual.numRows, actual.numCols, i -> actual.data[i], terms, scale, Math.ulp(1f), what);
+  }
+
+  private static void assertClose(DMatrixRMaj expected, int rows, int cols,
+      java.util.function.IntToDoubleFunction actual, int terms, DMatrixRMaj scale, double eps, String what) {
+    assertEquals(expected.numRows, rows, what + ": rows");
+    assertEquals(expected.numCols, cols, what + ": cols");
+    for (int i = 0; i < expected.getNumElements(); i++) {
+      double tolerance = 4 * (terms + 1) * eps * scale.data[i];
+      double error = Math.abs(actual.applyAsDouble(i) - expected.data[i]);
+      if (!(error <= tolerance)) {
+        fail(what + ": element " + i + " is " + actual.applyAsDouble(i) + ", EJML gives " + expected.data[i]
+            + " (tolerance " + tolerance + ")");
+      }
+    }
+  }
+}
