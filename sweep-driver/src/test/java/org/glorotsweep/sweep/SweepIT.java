@@ -116,6 +116,33 @@ class SweepIT {
   }
 
   @Test
+  void aFailingTrialIsAResultNotRetriedAndTheSweepGoesOn() throws Exception {
+    Path file = temp.resolve("failing.yaml");
+    Files.writeString(file, SMALL_SWEEP.replace("  - name: all", "  - name: all\n  - name: broken\n    width: 8"));
+    SweepConfig sweep = load(file);
+    try (SparkSession spark = session("local[2,3]", Map.of(SweepDriver.FAILING_GROUP, "broken"))) {
+      SweepDriver.Summary summary = driver(spark).run(sweep, false);
+      assertEquals(new SweepDriver.Summary(8, 0, 4, false), summary);
+      ResultViews.register(spark, sweep.output());
+      List<Row> rows = spark.sql("SELECT group_name, status, attempt, error_class, error_message, stack_tail,"
+          + " (SELECT count(*) FROM curves c WHERE c.trial_id = t.trial_id) FROM trials t").collectAsList();
+      assertEquals(8, rows.size());
+      for (Row row : rows) {
+        if (row.getString(0).equals("broken")) {
+          assertEquals("failed", row.getString(1));
+          assertEquals(0, row.getInt(2), "a deterministic failure is not retried");
+          assertEquals("java.lang.IllegalStateException", row.getString(3));
+          assertTrue(row.getString(4).contains("group broken"), row::toString);
+          assertTrue(row.getString(5).contains("TrialTask"), row::toString);
+          assertEquals(0L, row.getLong(6));
+        } else {
+          assertEquals("ok", row.getString(1), row::toString);
+        }
+      }
+    }
+  }
+
+  @Test
   void invalidConfigWritesNothing() throws Exception {
     Path config = temp.resolve("bad.yaml");
     Path output = temp.resolve("untouched");

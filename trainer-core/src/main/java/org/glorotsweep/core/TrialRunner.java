@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.ejml.data.ReshapeMatrix;
 import org.glorotsweep.core.data.Dataset;
@@ -41,17 +42,19 @@ public final class TrialRunner {
   }
 
   /**
-   * Runs a trial.
+   * Runs a trial. Interrupting the calling thread cancels it: training stops within one update and the
+   * call throws {@link CancellationException} (a cancelled trial has no result).
    *
    * @param timeLimit the wall-clock limit after which the trial stops with status timeout; null for none
    * @throws IOException when the data set cannot be loaded
+   * @throws CancellationException when the thread was interrupted
    * @throws IllegalArgumentException when the data set's shape does not match the network's
    */
   public TrialResult run(TrialSpec spec, Duration timeLimit) throws IOException {
     long start = System.nanoTime();
     Dataset dataset = datasets.load(spec.data());
     checkShape(spec.network(), dataset);
-    BooleanSupplier timeUp = timeLimit == null ? () -> false : new Deadline(start, timeLimit);
+    BooleanSupplier timeUp = new Deadline(start, timeLimit == null ? null : timeLimit.toNanos());
     return train(spec, dataset, KernelChoice.forPrecision(spec.training().precision()), start, timeUp);
   }
 
@@ -83,11 +86,17 @@ public final class TrialRunner {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** True once {@code limit} has passed since {@code start} on the monotonic clock. */
-  private record Deadline(long start, Duration limit) implements BooleanSupplier {
+  /**
+   * True once {@code limitNanos} (null: no limit) have passed since {@code start} on the monotonic clock;
+   * throws when the thread has been interrupted, which cancels the trial.
+   */
+  private record Deadline(long start, Long limitNanos) implements BooleanSupplier {
     @Override
     public boolean getAsBoolean() {
-      return System.nanoTime() - start >= limit.toNanos();
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("trial cancelled: its thread was interrupted");
+      }
+      return limitNanos != null && System.nanoTime() - start >= limitNanos;
     }
   }
 

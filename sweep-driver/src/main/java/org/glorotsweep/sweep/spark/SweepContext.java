@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param timeout the per-trial wall-clock limit, or null for none
  * @param maxAttempts Spark's {@code spark.task.maxFailures}: the last attempt records any error as a result
  * @param failFirstAttempts test-only fault hook: every trial's first attempt fails mid-commit
+ * @param failingGroup test-only fault hook: every trial of this group throws, as a bug would (null: none)
  * @param hadoop the driver's Hadoop configuration
  */
 record SweepContext(
@@ -19,5 +20,6 @@ record SweepContext(
     Duration timeout,
     int maxAttempts,
     boolean failFirstAttempts,
+    String failingGroup,
     SerializableConfiguration hadoop)
     implements Serializable {}

@@ -30,6 +30,8 @@ import org.glorotsweep.sweep.results.TrialCommitter;
 public final class SweepDriver {
   /** Spark property of the test-only hook that fails every trial's first attempt mid-commit. */
   public static final String FAIL_FIRST_ATTEMPTS = "spark.glorotsweep.test.failFirstAttempts";
+  /** Spark property of the test-only hook that makes every trial of the named group throw. */
+  public static final String FAILING_GROUP = "spark.glorotsweep.test.failingGroup";
   /** Spark property of the test-only hook that stops the driver after this many commits. */
   public static final String STOP_AFTER_COMMITS = "spark.glorotsweep.test.stopAfterCommits";
 
@@ -76,6 +78,7 @@ public final class SweepDriver {
         sweep.timeout().orElse(null),
         maxAttempts(jsc),
         jsc.getConf().getBoolean(FAIL_FIRST_ATTEMPTS, false),
+        jsc.getConf().get(FAILING_GROUP, null),
         new SerializableConfiguration(jsc.hadoopConfiguration()));
     int stopAfter = jsc.getConf().getInt(STOP_AFTER_COMMITS, Integer.MAX_VALUE);
     ProgressReporter reporter = new ProgressReporter(sweep.name(), pending.size(), failed);

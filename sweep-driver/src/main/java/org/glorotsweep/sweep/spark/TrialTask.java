@@ -25,7 +25,8 @@ import org.glorotsweep.sweep.results.TrialRows;
  * {@link TrialCommitter}). A trial's outcome (ok, diverged, timeout, or failed with its cause) is always a
  * result, so one bad trial never stops the sweep. Errors that may be transient (I/O, the JVM running out of
  * memory) are rethrown for Spark to retry, except on the last allowed attempt, which records them; errors of
- * the trial itself (a bad spec, a bug) are deterministic and recorded at once, never retried.
+ * the trial itself (a bad spec, a bug) are deterministic and recorded at once, never retried. A task Spark
+ * kills (a cancelled sweep, a losing speculative copy) stops training and commits nothing.
  */
 final class TrialTask {
   /** Data sets loaded in this JVM, shared read-only by every trial that runs here. */
@@ -41,6 +42,9 @@ final class TrialTask {
     long start = System.nanoTime();
     Map<ResultTable, List<Object[]>> rows;
     try {
+      if (trial.group().equals(context.failingGroup())) {
+        throw new IllegalStateException("test fault hook: every trial of group " + trial.group() + " fails");
+      }
       TrialResult result = new TrialRunner(catalog(conf)).run(trial.spec(), context.timeout());
       rows = TrialRows.of(trial, result, execution(attempt, start));
     } catch (IOException | VirtualMachineError e) {
@@ -50,6 +54,7 @@ final class TrialTask {
       rows = failure(trial, e, attempt, start);
       failed.add(1);
     } catch (RuntimeException | LinkageError | AssertionError e) {
+      task.killTaskIfInterrupted();
       rows = failure(trial, e, attempt, start);
       failed.add(1);
     }
@@ -59,6 +64,7 @@ final class TrialTask {
           throw new IllegalStateException("test fault hook: first attempt of " + trial.trialId() + " fails");
         }
         : () -> { };
+    task.killTaskIfInterrupted();
     new TrialCommitter(new Path(context.output()), context.sweep(), conf)
         .commit(trial.trialId(), rows, attemptTag, fault);
   }
