@@ -7,12 +7,13 @@
 #   ./bench.sh --quick                  depth 5, width 1000 only, fewer repetitions
 #   ./bench.sh --depths 5 --widths 500,1000 --precisions float32 --repetitions 3 --seconds 1
 #   ./bench.sh --trials 2               two trials at once, one per core: per-trial rate and ratio to one trial
+#   ./bench.sh --trials 2 --clock cpu   the same per CPU-second of each trial's thread (on a shared machine)
 #   ./bench.sh --no-torch               our kernels only
 set -euo pipefail
 cd "$(dirname "$0")"
 
 precisions=float32,float64 depths=1,3,5 widths=250,500,1000 kernels=ejml,vector
-repetitions=5 seconds=1.0 warmup=8 trials=1 torch=yes
+repetitions=5 seconds=1.0 warmup=8 trials=1 clock=wall torch=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) depths=5 widths=1000 repetitions=3 ;;
@@ -24,8 +25,9 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --trials) trials=$2; shift ;;
+    --clock) clock=$2; shift ;;
     --no-torch) torch=no ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -53,7 +55,7 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/
 ours() {  # ours TRIALS PRECISION DEPTH WIDTH
   java --add-modules=jdk.incubator.vector -cp "$classpath" org.glorotsweep.core.bench.TrainingBenchmark \
     --precisions "$2" --depths "$3" --widths "$4" --kernels "$kernels" --trials "$1" \
-    --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" \
+    --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" --clock "$clock" \
     2> >(grep -v 'incubator modules' >&2) | tee -a "$results" >&2
 }
 torch() {  # torch PRECISION DEPTH WIDTH

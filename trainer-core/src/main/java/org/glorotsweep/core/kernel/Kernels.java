@@ -22,7 +22,7 @@ public interface Kernels<M extends ReshapeMatrix> {
   /** The element precision of {@code M}. */
   Precision precision();
 
-  /** The three matrix products back-propagation needs; the seam for faster kernels. */
+  /** The matrix products of a step; the seam for faster kernels. */
   MatMul<M> matMul();
 
   /** A new zero matrix. */

@@ -1,5 +1,7 @@
 package org.glorotsweep.core.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +28,10 @@ import org.glorotsweep.core.spec.NetworkSpec;
  * it measures the same thing as {@code bench/torch_reference.py}. Run through {@code bench.sh}.
  *
  * <p>Prints one tab-separated line per measurement: {@code precision depth width kernel trials examples/s},
- * where examples/s is the median over repetitions, per trial (so per core when trials = 2).
+ * where examples/s is the median over repetitions, per trial (so per core when trials = 2). With
+ * {@code --clock cpu} the seconds are the stepping thread's CPU time rather than wall-clock time: on a
+ * machine shared with other work, that separates what the trials cost each other (caches, memory
+ * bandwidth) from the CPU time other processes take.
  *
  * <p>Kernels: {@code ejml} (the fallback, stepping with {@code backward()} and {@code update()} as the
  * monitored path does), {@code vector} (the Vector API kernels with the fused {@code backwardAndUpdate})
@@ -38,12 +43,13 @@ public final class TrainingBenchmark {
   private static final int BATCH = 10;
   private static final int POOL = 64;
   private static final double LEARNING_RATE = 0.01;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private TrainingBenchmark() {}
 
   /**
    * Arguments, each optional: {@code --precisions float32,float64 --depths 1,3,5 --widths 250,500,1000
-   * --kernels ejml,vector --trials 1 --repetitions 5 --seconds 1.0 --warmup 8.0}.
+   * --kernels ejml,vector --trials 1 --repetitions 5 --seconds 1.0 --warmup 8.0 --clock wall}.
    */
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
@@ -72,16 +78,17 @@ public final class TrainingBenchmark {
       steppers.add(stepper(precision, depth, width, kernel, t));
     }
     double[] rates = new double[options.repetitions];
-    runTogether(steppers, options.warmupSeconds);
+    runTogether(steppers, options.warmupSeconds, options.cpuClock);
     for (int rep = 0; rep < options.repetitions; rep++) {
-      rates[rep] = runTogether(steppers, options.seconds);
+      rates[rep] = runTogether(steppers, options.seconds, options.cpuClock);
     }
     Arrays.sort(rates);
     return rates[rates.length / 2];
   }
 
   /** Runs every stepper on its own thread for about {@code seconds}; the mean examples/s per stepper. */
-  private static double runTogether(List<Stepper> steppers, double seconds) throws Exception {
+  private static double runTogether(List<Stepper> steppers, double seconds, boolean cpuClock)
+      throws Exception {
     CyclicBarrier start = new CyclicBarrier(steppers.size());
     double[] rates = new double[steppers.size()];
     List<Thread> threads = new ArrayList<>();
@@ -95,7 +102,7 @@ public final class TrainingBenchmark {
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
                 }
-                rates[index] = steppers.get(index).examplesPerSecond(seconds);
+                rates[index] = steppers.get(index).examplesPerSecond(seconds, cpuClock);
               });
       threads.add(thread);
       thread.start();
@@ -150,10 +157,11 @@ public final class TrainingBenchmark {
       }
     }
 
-    /** Steps for about {@code seconds} and returns the examples per second. */
-    double examplesPerSecond(double seconds) {
+    /** Steps for about {@code seconds} of wall-clock time; the examples per (wall or CPU) second. */
+    double examplesPerSecond(double seconds, boolean cpuClock) {
       long deadline = System.nanoTime() + (long) (seconds * 1e9);
       long begin = System.nanoTime();
+      long cpuBegin = THREADS.getCurrentThreadCpuTime();
       long steps = 0;
       long now;
       do {
@@ -169,14 +177,15 @@ public final class TrainingBenchmark {
         steps++;
         now = System.nanoTime();
       } while (now < deadline);
-      return steps * BATCH / ((now - begin) / 1e9);
+      long elapsed = cpuClock ? THREADS.getCurrentThreadCpuTime() - cpuBegin : now - begin;
+      return steps * BATCH / (elapsed / 1e9);
     }
   }
 
   /** Command-line options; see {@link #main}. */
   private record Options(
       List<String> precisions, List<Integer> depths, List<Integer> widths, List<String> kernels,
-      int trials, int repetitions, double seconds, double warmupSeconds) {
+      int trials, int repetitions, double seconds, double warmupSeconds, boolean cpuClock) {
 
     static Options parse(String[] args) {
       List<String> precisions = List.of("float32", "float64");
@@ -187,6 +196,7 @@ public final class TrainingBenchmark {
       int repetitions = 5;
       double seconds = 1.0;
       double warmup = 8.0;
+      boolean cpuClock = false;
       for (int i = 0; i + 1 < args.length; i += 2) {
         String value = args[i + 1];
         switch (args[i]) {
@@ -198,13 +208,22 @@ public final class TrainingBenchmark {
           case "--repetitions" -> repetitions = Integer.parseInt(value);
           case "--seconds" -> seconds = Double.parseDouble(value);
           case "--warmup" -> warmup = Double.parseDouble(value);
+          case "--clock" -> cpuClock = clock(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
       if (args.length % 2 != 0) {
         throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
       }
-      return new Options(precisions, depths, widths, kernels, trials, repetitions, seconds, warmup);
+      return new Options(precisions, depths, widths, kernels, trials, repetitions, seconds, warmup, cpuClock);
+    }
+
+    private static boolean clock(String name) {
+      return switch (name) {
+        case "cpu" -> true;
+        case "wall" -> false;
+        default -> throw new IllegalArgumentException("--clock is cpu or wall, not '" + name + "'");
+      };
     }
 
     private static List<Integer> integers(String list) {

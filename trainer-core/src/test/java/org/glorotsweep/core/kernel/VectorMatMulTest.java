@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
@@ -123,22 +124,29 @@ class VectorMatMulTest {
     fast32.multAddTransA(ALPHA, a, d, updated);
     for (int r = 0; r < 7; r++) {
       for (int j = 0; j < 37; j++) {
-        float sum = 0f;
-        for (int p = 0; p < 45; p++) {
-          sum = Math.fma(a.get(r, p), b.get(p, j), sum);
-        }
-        assertEquals(sum, c.get(r, j), "c[" + r + "][" + j + "]");
+        int row = r;
+        int col = j;
+        float expected = fmaSum(0f, 45, p -> a.get(row, p), p -> b.get(p, col));
+        assertEquals(expected, c.get(r, j), "c[" + r + "][" + j + "]");
       }
     }
     for (int i = 0; i < 45; i++) {
       for (int j = 0; j < 37; j++) {
-        float sum = w.get(i, j);
-        for (int r = 0; r < 7; r++) {
-          sum = Math.fma((float) ALPHA * a.get(r, i), d.get(r, j), sum);
-        }
-        assertEquals(sum, updated.get(i, j), "w[" + i + "][" + j + "]");
+        int row = i;
+        int col = j;
+        float expected = fmaSum(w.get(i, j), 7, r -> (float) ALPHA * a.get(r, row), r -> d.get(r, col));
+        assertEquals(expected, updated.get(i, j), "w[" + i + "][" + j + "]");
       }
     }
+  }
+
+  /** initial + x_0 y_0 + x_1 y_1 + ..., in index order, each term added by one Math.fma. */
+  private static float fmaSum(float initial, int count, IntToDoubleFunction x, IntToDoubleFunction y) {
+    float sum = initial;
+    for (int p = 0; p < count; p++) {
+      sum = Math.fma((float) x.applyAsDouble(p), (float) y.applyAsDouble(p), sum);
+    }
+    return sum;
   }
 
   @Test
@@ -223,7 +231,7 @@ class VectorMatMulTest {
   }
 
   private static void assertClose(DMatrixRMaj expected, int rows, int cols,
-      java.util.function.IntToDoubleFunction actual, int terms, DMatrixRMaj scale, double eps, String what) {
+      IntToDoubleFunction actual, int terms, DMatrixRMaj scale, double eps, String what) {
     assertEquals(expected.numRows, rows, what + ": rows");
     assertEquals(expected.numCols, cols, what + ": cols");
     for (int i = 0; i < expected.getNumElements(); i++) {
