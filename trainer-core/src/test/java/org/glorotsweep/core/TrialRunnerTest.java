@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.glorotsweep.core.kernel.KernelChoice;
 import org.glorotsweep.core.kernel.Precision;
 import org.glorotsweep.core.nn.Activation;
 import org.glorotsweep.core.result.CurvePoint;
@@ -119,7 +120,7 @@ class TrialRunnerTest {
   @Test
   void provenanceNamesKernelDataAndBuild() throws Exception {
     TrialResult result = runner.run(Specs.clusters(0, 1, 0.01, 10, Precision.FLOAT32, 4));
-    assertEquals("ejml", result.provenance().kernel());
+    assertEquals(KernelChoice.float32().matMul().name(), result.provenance().kernel());
     assertEquals("test-only", result.provenance().dataFingerprint());
     assertEquals(System.getProperty("java.version"), result.provenance().javaVersion());
     assertTrue(result.provenance().projectVersion().matches("\\d+\\.\\d+\\.\\d+.*"));
