@@ -17,7 +17,8 @@ import org.glorotsweep.core.spec.TrainingSpec;
 
 /**
  * The SGD loop of one trial (paper section 2.3): for each update, take the next mini-batch, propagate it,
- * stop with {@link TrialStatus#DIVERGED} if its cost is not finite, otherwise back-propagate and step.
+ * stop with {@link TrialStatus#DIVERGED} if its cost is not finite, otherwise back-propagate and step (fused:
+ * the training workspace never materialises dC/dW; monitors compute gradients on workspaces of their own).
  * After every scheduled point it records the learning curves.
  *
  * @param <M> the EJML matrix type of the precision
@@ -81,8 +82,7 @@ public final class Trainer<M extends ReshapeMatrix> {
       if (!Double.isFinite(cost)) {
         return new Outcome(TrialStatus.DIVERGED, update, OptionalLong.of(update + 1), curve);
       }
-      propagation.backward();
-      propagation.update(training.learningRate());
+      propagation.backwardAndUpdate(training.learningRate());
       update++;
       costSum += cost;
       examples += rows;

@@ -1,7 +1,6 @@
 package org.glorotsweep.core.monitor;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.stream.LongStream;
 import org.ejml.data.ReshapeMatrix;
 import org.glorotsweep.core.data.Dataset;
@@ -20,6 +19,7 @@ import org.glorotsweep.core.spec.DataSpec;
 import org.glorotsweep.core.spec.MonitorSpec;
 import org.glorotsweep.core.spec.NetworkSpec;
 import org.glorotsweep.core.spec.TrainingSpec;
+import org.glorotsweep.core.testing.Timing;
 import org.glorotsweep.core.train.MeasurementSchedule;
 import org.glorotsweep.core.train.Trainer;
 import org.glorotsweep.core.train.TrialRandom;
@@ -71,12 +71,11 @@ public final class MonitorOverheadBench {
     float[] features = new float[BATCH * spec.inputSize()];
     int[] labels = new int[BATCH];
     double step =
-        median(repeats, STEPS_PER_SAMPLE, () -> {
+        Timing.median(repeats, STEPS_PER_SAMPLE, () -> {
           int rows = stream.nextBatch(BATCH, features, labels);
           sgd.forward(features, rows);
           sgd.cost(training.cost(), labels);
-          sgd.backward();
-          sgd.update(training.learningRate());
+          sgd.backwardAndUpdate(training.learningRate());
         });
 
     MonitorSpec noJacobians =
@@ -84,16 +83,16 @@ public final class MonitorOverheadBench {
             defaults.jacobianEvery(), defaults.evaluationExamples(), defaults.histogramBins());
     LayerMonitor<M> layers = new LayerMonitor<>(network, noJacobians, training, shapeset.test(), paperSchedule);
     layers.observe(0, network); // fixes the histogram ranges
-    double point = median(repeats, 1, () -> layers.observe(1, network));
+    double point = Timing.median(repeats, 1, () -> layers.observe(1, network));
     LayerMonitor<M> withJacobians =
         new LayerMonitor<>(network, defaults, training, shapeset.test(), paperSchedule);
     withJacobians.observe(0, network);
-    double jacobians = median(repeats, 1, () -> withJacobians.observe(0, network)) - point;
+    double jacobians = Timing.median(repeats, 1, () -> withJacobians.observe(0, network)) - point;
 
     TrainingSpec noUpdates = new TrainingSpec(Cost.NLL, BATCH, 0.01, 0, precision);
     MeasurementSchedule initialisationOnly = MeasurementSchedule.of(MonitorSpec.CURVES_ONLY, 0);
     double curvePoint =
-        median(repeats, 1, () ->
+        Timing.median(repeats, 1, () ->
             new Trainer<>(network, noUpdates, shapeset, new TrialRandom(2), initialisationOnly, 0)
                 .train(() -> false, (update, net) -> {}));
 
@@ -116,20 +115,5 @@ public final class MonitorOverheadBench {
           updates, points.length, jacobianPoints, stepping, monitors, 100 * monitors / total,
           100 * (monitors + curves) / total);
     }
-  }
-
-  /** The median over {@code samples} samples of the mean time of {@code calls} runs of {@code task}, in seconds. */
-  private static double median(int samples, int calls, Runnable task) {
-    double[] seconds = new double[samples];
-    task.run(); // warm-up
-    for (int s = 0; s < samples; s++) {
-      long start = System.nanoTime();
-      for (int c = 0; c < calls; c++) {
-        task.run();
-      }
-      seconds[s] = (System.nanoTime() - start) / 1e9 / calls;
-    }
-    Arrays.sort(seconds);
-    return seconds[samples / 2];
   }
 }
