@@ -10,11 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.glorotsweep.core.data.FixedSplitDataset;
 import org.glorotsweep.core.kernel.KernelChoice;
 import org.glorotsweep.core.kernel.Precision;
 import org.glorotsweep.core.nn.Activation;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** End-to-end behaviour of {@link TrialRunner}: learning, determinism, precision, divergence, time-outs. */
 class TrialRunnerTest {
-  private static final SeparableClusters CLUSTERS = new SeparableClusters(8, 3, 600, 42);
+  private static final FixedSplitDataset CLUSTERS = SeparableClusters.create(8, 3, 600, 42);
   private final TrialRunner runner = new TrialRunner(spec -> CLUSTERS);
 
   @Test
@@ -128,7 +129,7 @@ class TrialRunnerTest {
 
   @Test
   void dataSetOfAnotherShapeIsRejected() {
-    TrialRunner mismatched = new TrialRunner(spec -> new SeparableClusters(5, 3, 10, 1));
+    TrialRunner mismatched = new TrialRunner(spec -> SeparableClusters.create(5, 3, 10, 1));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.glorotsweep.core.TrialRunner;
+import org.glorotsweep.core.data.FixedSplitDataset;
 import org.glorotsweep.core.result.TrialResult;
 import org.glorotsweep.core.testing.SeparableClusters;
 import org.glorotsweep.core.testing.Specs;
@@ -70,7 +71,7 @@ class KernelFallbackTest {
     }
 
     static String trialKernel() throws IOException {
-      SeparableClusters clusters = new SeparableClusters(8, 3, 50, 1);
+      FixedSplitDataset clusters = SeparableClusters.create(8, 3, 50, 1);
       TrialResult result =
           new TrialRunner(spec -> clusters)
               .run(Specs.clusters(1, 8, 0.05, 5, Precision.FLOAT32, 1));

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
+import org.glorotsweep.core.data.FixedSplitDataset;
 import org.glorotsweep.core.kernel.KernelChoice;
 import org.glorotsweep.core.kernel.Precision;
 import org.glorotsweep.core.nn.Activation;
@@ -41,7 +42,7 @@ class LayerMonitorTest {
   private static final int JACOBIAN_EXAMPLES = 3;
   private static final long UPDATES = 40;
   private static final double LEARNING_RATE = 0.1;
-  private static final SeparableClusters DATA = new SeparableClusters(8, 3, 200, 42);
+  private static final FixedSplitDataset DATA = SeparableClusters.create(8, 3, 200, 42);
 
   private static Network<DMatrixRMaj> network;
   private static List<LayerStatistics> statistics;

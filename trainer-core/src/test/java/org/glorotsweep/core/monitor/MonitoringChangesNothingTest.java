@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glorotsweep.core.TrialRunner;
+import org.glorotsweep.core.data.FixedSplitDataset;
 import org.glorotsweep.core.kernel.Precision;
 import org.glorotsweep.core.result.TrialResult;
 import org.glorotsweep.core.spec.MonitorSpec;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The monitors read the network and never touch the training state or its random streams. */
 class MonitoringChangesNothingTest {
-  private static final SeparableClusters CLUSTERS = new SeparableClusters(8, 3, 600, 42);
+  private static final FixedSplitDataset CLUSTERS = SeparableClusters.create(8, 3, 600, 42);
   private final TrialRunner runner = new TrialRunner(spec -> CLUSTERS);
 
   @Test

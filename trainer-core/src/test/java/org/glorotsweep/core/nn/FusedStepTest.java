@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
+import org.glorotsweep.core.data.FixedSplitDataset;
 import org.glorotsweep.core.data.LabeledSet;
 import org.glorotsweep.core.data.TrainingStream;
 import org.glorotsweep.core.kernel.KernelChoice;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * reference (as TrialRunnerTest's float32 test does for the trainer).
  */
 class FusedStepTest {
-  private static final SeparableClusters CLUSTERS = new SeparableClusters(8, 3, 600, 42);
+  private static final FixedSplitDataset CLUSTERS = SeparableClusters.create(8, 3, 600, 42);
   private static final int BATCH = 10;
 
   @Test

@@ -1,21 +1,19 @@
 package org.glorotsweep.core.testing;
 
 import java.util.SplittableRandom;
-import org.glorotsweep.core.data.Dataset;
+import org.glorotsweep.core.data.FixedSplitDataset;
 import org.glorotsweep.core.data.LabeledSet;
-import org.glorotsweep.core.data.TrainingStream;
 
 /**
  * A small separable problem for tests: K Gaussian clusters (std 0.3) around random centres of norm 3 in d
- * dimensions. Training draws examples from a fixed training set uniformly with replacement, using the trial's
- * data-order stream; validation is the training set itself, so its error is the training error.
+ * dimensions. Training cycles a fixed training set in shuffled epochs; validation is the training set itself,
+ * so its error is the training error.
  */
-public final class SeparableClusters implements Dataset {
-  private final LabeledSet training;
-  private final LabeledSet test;
+public final class SeparableClusters {
+  private SeparableClusters() {}
 
   /** The problem with {@code size} training and test examples each, drawn from {@code seed}. */
-  public SeparableClusters(int inputSize, int classes, int size, long seed) {
+  public static FixedSplitDataset create(int inputSize, int classes, int size, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[][] centres = new double[classes][inputSize];
     for (double[] centre : centres) {
@@ -28,8 +26,9 @@ public final class SeparableClusters implements Dataset {
         centre[j] *= 3.0 / Math.sqrt(norm);
       }
     }
-    training = sample(centres, size, random);
-    test = sample(centres, size, random);
+    LabeledSet training = sample(centres, size, random);
+    LabeledSet test = sample(centres, size, random);
+    return new FixedSplitDataset("separable-clusters", "test-only", training, training, test);
   }
 
   private static LabeledSet sample(double[][] centres, int size, SplittableRandom random) {
@@ -43,45 +42,5 @@ public final class SeparableClusters implements Dataset {
       }
     }
     return new LabeledSet(features, labels, inputSize, centres.length);
-  }
-
-  @Override
-  public String name() {
-    return "separable-clusters";
-  }
-
-  @Override
-  public int inputSize() {
-    return training.inputSize();
-  }
-
-  @Override
-  public int classes() {
-    return training.classes();
-  }
-
-  @Override
-  public String fingerprint() {
-    return "test-only";
-  }
-
-  @Override
-  public TrainingStream trainingStream(SplittableRandom dataOrder) {
-    return (maxRows, features, labels) -> {
-      for (int r = 0; r < maxRows; r++) {
-        training.copyRow(dataOrder.nextInt(training.size()), features, labels, r);
-      }
-      return maxRows;
-    };
-  }
-
-  @Override
-  public LabeledSet validation() {
-    return training;
-  }
-
-  @Override
-  public LabeledSet test() {
-    return test;
   }
 }
