@@ -92,7 +92,22 @@ class SweepIT {
       first.forEach((id, row) -> assertEquals(row, all.get(id), "committed row of " + id + " changed"));
       assertEquals(4L, spark.sql("SELECT count(DISTINCT trial_id) FROM trials").first().getLong(0));
       assertEquals(4L, spark.sql("SELECT count(*) FROM trials").first().getLong(0));
+
+      // --rerun runs every committed trial again: still one row each, with the same deterministic weights
+      Map<String, String> before = digests(spark, sweep);
+      assertEquals(new SweepDriver.Summary(4, 0, 0, false), driver(spark).run(sweep, true));
+      assertEquals(before, digests(spark, sweep));
+      assertEquals(4L, spark.sql("SELECT count(*) FROM trials").first().getLong(0));
     }
+  }
+
+  private static Map<String, String> digests(SparkSession spark, SweepConfig sweep) throws Exception {
+    ResultViews.register(spark, sweep.output());
+    Map<String, String> digests = new HashMap<>();
+    for (Row row : spark.sql("SELECT trial_id, weights_sha256 FROM trials").collectAsList()) {
+      digests.put(row.getString(0), row.getString(1));
+    }
+    return digests;
   }
 
   @Test
