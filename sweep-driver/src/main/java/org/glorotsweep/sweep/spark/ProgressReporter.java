@@ -2,37 +2,62 @@ package org.glorotsweep.sweep.spark;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.util.LongAccumulator;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Counts a sweep's tasks as Spark starts and ends them, and prints one progress line on request:
+ * Counts the tasks of a sweep's job (the jobs of its job group; events of other jobs are ignored) as Spark
+ * starts and ends them, and prints one progress line on request:
  * {@code [sweep] 3/6 trials done, 2 running, 0 failed, elapsed 0:21, ETA 0:20}.
  */
 final class ProgressReporter extends SparkListener {
+  /** The local property under which Spark records a job's group. */
+  private static final String JOB_GROUP_PROPERTY = "spark.jobGroup.id";
+
   private final String sweep;
   private final int total;
   private final LongAccumulator failed;
   private final long start = System.nanoTime();
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
+  private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
+  private final String jobGroup;
 
-  ProgressReporter(String sweep, int total, LongAccumulator failed) {
+  ProgressReporter(String sweep, String jobGroup, int total, LongAccumulator failed) {
     this.sweep = sweep;
+    this.jobGroup = jobGroup;
     this.total = total;
     this.failed = failed;
   }
 
   @Override
+  public void onJobStart(SparkListenerJobStart jobStart) {
+    Properties properties = jobStart.properties();
+    if (properties != null && jobGroup.equals(properties.getProperty(JOB_GROUP_PROPERTY))) {
+      CollectionConverters.asJava(jobStart.stageIds()).forEach(id -> stages.add((Integer) id));
+    }
+  }
+
+  @Override
   public void onTaskStart(SparkListenerTaskStart taskStart) {
-    running.incrementAndGet();
+    if (stages.contains(taskStart.stageId())) {
+      running.incrementAndGet();
+    }
   }
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+    if (!stages.contains(taskEnd.stageId())) {
+      return;
+    }
     running.decrementAndGet();
     if (taskEnd.taskInfo().successful()) {
       done.incrementAndGet();

@@ -81,9 +81,10 @@ public final class SweepDriver {
         jsc.getConf().get(FAILING_GROUP, null),
         new SerializableConfiguration(jsc.hadoopConfiguration()));
     int stopAfter = jsc.getConf().getInt(STOP_AFTER_COMMITS, Integer.MAX_VALUE);
-    ProgressReporter reporter = new ProgressReporter(sweep.name(), pending.size(), failed);
+    String jobGroup = "sweep-" + sweep.name();
+    ProgressReporter reporter = new ProgressReporter(sweep.name(), jobGroup, pending.size(), failed);
     jsc.sc().addSparkListener(reporter);
-    jsc.setJobGroup("sweep-" + sweep.name(), "glorot-sweep " + sweep.name(), true);
+    jsc.setJobGroup(jobGroup, "glorot-sweep " + sweep.name(), true);
     try {
       JavaFutureAction<Void> job = jsc.parallelize(pending, pending.size())
           .foreachAsync(trial -> TrialTask.run(trial, context, failed));
