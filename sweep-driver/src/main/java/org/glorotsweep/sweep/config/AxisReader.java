@@ -3,10 +3,10 @@ package org.glorotsweep.sweep.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.glorotsweep.core.kernel.Precision;
-import org.glorotsweep.core.nn.Activation;
-import org.glorotsweep.core.nn.Cost;
-import org.glorotsweep.core.nn.Initializer;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Cost;
+import org.glorotsweep.core.choice.Initializer;
+import org.glorotsweep.core.choice.Precision;
 import org.glorotsweep.sweep.grid.Axis;
 import org.glorotsweep.sweep.grid.AxisSetting;
 

@@ -2,10 +2,10 @@ package org.glorotsweep.sweep.grid;
 
 import java.util.List;
 import java.util.Optional;
-import org.glorotsweep.core.kernel.Precision;
-import org.glorotsweep.core.nn.Activation;
-import org.glorotsweep.core.nn.Cost;
-import org.glorotsweep.core.nn.Initializer;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Cost;
+import org.glorotsweep.core.choice.Initializer;
+import org.glorotsweep.core.choice.Precision;
 
 /**
  * A setting a group may sweep, by its key in the sweep file. Each axis holds values of one Java type: text for

@@ -4,10 +4,10 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import org.glorotsweep.core.kernel.Precision;
-import org.glorotsweep.core.nn.Activation;
-import org.glorotsweep.core.nn.Cost;
-import org.glorotsweep.core.nn.Initializer;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Cost;
+import org.glorotsweep.core.choice.Initializer;
+import org.glorotsweep.core.choice.Precision;
 import org.glorotsweep.core.spec.TrialSpec;
 
 /**

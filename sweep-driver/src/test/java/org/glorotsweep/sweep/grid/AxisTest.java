@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Optional;
-import org.glorotsweep.core.nn.Activation;
+import org.glorotsweep.core.choice.Activation;
 import org.junit.jupiter.api.Test;
 
 /** Axis lookup and the checks each axis borrows from the spec records. */

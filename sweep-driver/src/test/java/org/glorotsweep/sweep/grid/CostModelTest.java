@@ -2,7 +2,7 @@ package org.glorotsweep.sweep.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.glorotsweep.core.nn.Initializer;
+import org.glorotsweep.core.choice.Initializer;
 import org.glorotsweep.core.spec.TrialSpec;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,8 @@ package org.glorotsweep.core.kernel;
 import java.security.MessageDigest;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.glorotsweep.core.nn.Activation;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Precision;
 
 /** Float64 kernels on EJML's {@link DMatrixRMaj}: the reference precision. */
 public final class DoubleKernels implements Kernels<DMatrixRMaj> {

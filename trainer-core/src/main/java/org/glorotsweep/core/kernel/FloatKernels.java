@@ -5,7 +5,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.ops.ConvertMatrixData;
-import org.glorotsweep.core.nn.Activation;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Precision;
 
 /**
  * Float32 kernels on EJML's {@link FMatrixRMaj}: what trials train in. Element-wise functions are evaluated

@@ -3,6 +3,7 @@ package org.glorotsweep.core.kernel;
 import java.lang.System.Logger.Level;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
+import org.glorotsweep.core.choice.Precision;
 
 /**
  * Picks the kernels a trial trains with, at run time: the Vector API kernels ({@link VectorKernels}, named

@@ -3,7 +3,8 @@ package org.glorotsweep.core.kernel;
 import java.security.MessageDigest;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
-import org.glorotsweep.core.nn.Activation;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Precision;
 
 /**
  * The precision-specific part of training: every loop over matrix elements that the network logic needs,

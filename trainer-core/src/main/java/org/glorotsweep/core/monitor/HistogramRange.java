@@ -1,6 +1,6 @@
 package org.glorotsweep.core.monitor;
 
-import org.glorotsweep.core.nn.Activation;
+import org.glorotsweep.core.choice.Activation;
 
 /**
  * The fixed interval [low, high] that a quantity's histograms share at every layer and measurement point, so

@@ -4,8 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.glorotsweep.core.choice.Activation;
 import org.glorotsweep.core.kernel.Kernels;
-import org.glorotsweep.core.nn.Activation;
 import org.glorotsweep.core.spec.NetworkSpec;
 
 /**

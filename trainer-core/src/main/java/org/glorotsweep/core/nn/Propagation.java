@@ -1,6 +1,8 @@
 package org.glorotsweep.core.nn;
 
 import org.ejml.data.ReshapeMatrix;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Cost;
 import org.glorotsweep.core.kernel.Kernels;
 import org.glorotsweep.core.kernel.MatMul;
 

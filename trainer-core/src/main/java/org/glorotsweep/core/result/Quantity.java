@@ -1,6 +1,6 @@
 package org.glorotsweep.core.result;
 
-import org.glorotsweep.core.nn.ConfigNames;
+import org.glorotsweep.core.choice.ConfigNames;
 
 /**
  * What a {@link LayerStatistics} row or a {@link Histogram} describes (paper section 3 and 4; paper-spec
@@ -15,7 +15,7 @@ import org.glorotsweep.core.nn.ConfigNames;
 public enum Quantity {
   /**
    * Hidden outputs z^k = f(s^{k-1}), k = 1..L, over all N x n_k values (paper Fig. 2, 3, 4, 6 and 10). Every
-   * column applies; {@code saturatedFraction} uses {@link org.glorotsweep.core.nn.Activation#isSaturated}.
+   * column applies; {@code saturatedFraction} uses {@link org.glorotsweep.core.choice.Activation#isSaturated}.
    */
   ACTIVATION("activation"),
   /**

@@ -2,8 +2,8 @@ package org.glorotsweep.core.spec;
 
 import java.io.Serializable;
 import java.util.List;
-import org.glorotsweep.core.nn.Activation;
-import org.glorotsweep.core.nn.Initializer;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Initializer;
 
 /**
  * The architecture of a dense feedforward network (paper-spec section 1): {@code inputSize} inputs, hidden

@@ -1,8 +1,8 @@
 package org.glorotsweep.core.spec;
 
 import java.io.Serializable;
-import org.glorotsweep.core.kernel.Precision;
-import org.glorotsweep.core.nn.Cost;
+import org.glorotsweep.core.choice.Cost;
+import org.glorotsweep.core.choice.Precision;
 
 /**
  * Plain mini-batch SGD as in the paper (section 2.3): the gradient is the mean over a batch of

@@ -1,8 +1,8 @@
 package org.glorotsweep.core.train;
 
 import org.ejml.data.ReshapeMatrix;
+import org.glorotsweep.core.choice.Cost;
 import org.glorotsweep.core.data.LabeledSet;
-import org.glorotsweep.core.nn.Cost;
 import org.glorotsweep.core.nn.Network;
 import org.glorotsweep.core.nn.Propagation;
 import org.glorotsweep.core.nn.Workspace;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.glorotsweep.core.TrialRunner;
+import org.glorotsweep.core.choice.Precision;
 import org.glorotsweep.core.data.FixedSplitDataset;
 import org.glorotsweep.core.result.TrialResult;
 import org.glorotsweep.core.testing.SeparableClusters;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glorotsweep.core.TrialRunner;
+import org.glorotsweep.core.choice.Precision;
 import org.glorotsweep.core.data.FixedSplitDataset;
-import org.glorotsweep.core.kernel.Precision;
 import org.glorotsweep.core.result.TrialResult;
 import org.glorotsweep.core.spec.MonitorSpec;
 import org.glorotsweep.core.spec.TrialSpec;

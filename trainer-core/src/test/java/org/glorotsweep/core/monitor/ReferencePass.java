@@ -1,8 +1,8 @@
 package org.glorotsweep.core.monitor;
 
 import org.ejml.data.DMatrixRMaj;
+import org.glorotsweep.core.choice.Activation;
 import org.glorotsweep.core.data.LabeledSet;
-import org.glorotsweep.core.nn.Activation;
 import org.glorotsweep.core.nn.Network;
 
 /**

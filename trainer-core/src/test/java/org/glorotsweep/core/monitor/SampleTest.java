@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.DoubleStream;
 import org.ejml.data.DMatrixRMaj;
+import org.glorotsweep.core.choice.Activation;
 import org.glorotsweep.core.kernel.KernelChoice;
-import org.glorotsweep.core.nn.Activation;
 import org.junit.jupiter.api.Test;
 
 /** {@link Sample}'s moments, percentiles, fractions and histograms against direct computations. */

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.TreeMap;
-import org.glorotsweep.core.kernel.Precision;
-import org.glorotsweep.core.nn.Activation;
-import org.glorotsweep.core.nn.Cost;
-import org.glorotsweep.core.nn.Initializer;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Cost;
+import org.glorotsweep.core.choice.Initializer;
+import org.glorotsweep.core.choice.Precision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

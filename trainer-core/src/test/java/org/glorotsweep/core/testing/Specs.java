@@ -1,9 +1,9 @@
 package org.glorotsweep.core.testing;
 
-import org.glorotsweep.core.kernel.Precision;
-import org.glorotsweep.core.nn.Activation;
-import org.glorotsweep.core.nn.Cost;
-import org.glorotsweep.core.nn.Initializer;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Cost;
+import org.glorotsweep.core.choice.Initializer;
+import org.glorotsweep.core.choice.Precision;
 import org.glorotsweep.core.spec.DataSpec;
 import org.glorotsweep.core.spec.MonitorSpec;
 import org.glorotsweep.core.spec.NetworkSpec;

@@ -2,14 +2,14 @@ package org.glorotsweep.core.data.shapeset;
 
 import java.io.IOException;
 import org.ejml.data.ReshapeMatrix;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Cost;
+import org.glorotsweep.core.choice.Initializer;
 import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.DatasetCatalog;
 import org.glorotsweep.core.data.TrainingStream;
 import org.glorotsweep.core.kernel.KernelChoice;
 import org.glorotsweep.core.kernel.Kernels;
-import org.glorotsweep.core.nn.Activation;
-import org.glorotsweep.core.nn.Cost;
-import org.glorotsweep.core.nn.Initializer;
 import org.glorotsweep.core.nn.Network;
 import org.glorotsweep.core.nn.Propagation;
 import org.glorotsweep.core.nn.Workspace;

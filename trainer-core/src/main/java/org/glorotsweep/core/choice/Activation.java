@@ -1,4 +1,4 @@
-package org.glorotsweep.core.nn;
+package org.glorotsweep.core.choice;
 
 /**
  * Hidden-unit non-linearities z = f(s), each with its derivative written as a function of the output

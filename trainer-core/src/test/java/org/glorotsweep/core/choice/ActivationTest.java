@@ -1,4 +1,4 @@
-package org.glorotsweep.core.nn;
+package org.glorotsweep.core.choice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

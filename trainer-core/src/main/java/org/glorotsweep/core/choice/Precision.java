@@ -1,6 +1,4 @@
-package org.glorotsweep.core.kernel;
-
-import org.glorotsweep.core.nn.ConfigNames;
+package org.glorotsweep.core.choice;
 
 /**
  * The element type a trial trains in. {@link #FLOAT32} is what people train in; {@link #FLOAT64} is the

@@ -1,4 +1,4 @@
-package org.glorotsweep.core.nn;
+package org.glorotsweep.core.choice;
 
 /**
  * Costs on the softmax output p = softmax(s) of the last layer, for one example with label y and one-hot

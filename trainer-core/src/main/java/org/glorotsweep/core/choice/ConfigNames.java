@@ -1,4 +1,4 @@
-package org.glorotsweep.core.nn;
+package org.glorotsweep.core.choice;
 
 import java.util.Arrays;
 import java.util.function.Function;

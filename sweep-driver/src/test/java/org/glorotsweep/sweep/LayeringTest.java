@@ -1,0 +1,41 @@
+package org.glorotsweep.sweep;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver's layering as a test. Data flows one way (config -> grid -> trials -> result rows -> Parquet
+ * -> queries): {@code cli} on top, {@code spark} beneath it, then {@code config}, {@code results} and
+ * {@code grid}; nothing reaches up, and no package cycle forms.
+ *
+ * <p>Reads the module's own compiled classes ({@code target/classes}; Surefire runs in the module directory).
+ */
+class LayeringTest {
+  private static final JavaClasses DRIVER = new ClassFileImporter().importPath(Path.of("target", "classes"));
+
+  @Test
+  void packagesFormNoCycle() {
+    slices().matching("org.glorotsweep.sweep.(*)..").should().beFreeOfCycles().check(DRIVER);
+  }
+
+  @Test
+  void layersOnlyLookDown() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("cli").definedBy("org.glorotsweep.sweep.cli..")
+        .layer("spark").definedBy("org.glorotsweep.sweep.spark..")
+        .layer("config").definedBy("org.glorotsweep.sweep.config..")
+        .layer("results").definedBy("org.glorotsweep.sweep.results..")
+        .layer("grid").definedBy("org.glorotsweep.sweep.grid..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "spark")
+        .whereLayer("results").mayOnlyBeAccessedByLayers("cli", "spark")
+        .whereLayer("grid").mayOnlyBeAccessedByLayers("cli", "spark", "config", "results")
+        .check(DRIVER);
+  }
+}
