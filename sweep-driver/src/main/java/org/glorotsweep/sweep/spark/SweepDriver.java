@@ -17,6 +17,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
+import org.glorotsweep.sweep.config.ConfigException;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.results.ResultTable;
@@ -52,8 +53,12 @@ public final class SweepDriver {
    * Runs the sweep's uncommitted trials (all of them when {@code rerun}).
    *
    * @return how many trials ran, were skipped, and failed
+   * @throws ConfigException when the sweep holds Shapeset trials of another generator version
+   *     ({@link ShapesetVersionGuard})
    */
-  public Summary run(SweepConfig sweep, boolean rerun) throws IOException, InterruptedException {
+  public Summary run(SweepConfig sweep, boolean rerun)
+      throws IOException, InterruptedException, ConfigException {
+    ShapesetVersionGuard.check(spark, sweep, rerun);
     Set<String> committed = committedTrialIds(sweep);
     TrialCommitter committer =
         new TrialCommitter(new Path(sweep.output()), sweep.name(), spark.sparkContext().hadoopConfiguration());

@@ -31,10 +31,19 @@ public final class ShapesetDataset implements Dataset {
   /** Generates the validation and test sets (about 3 microseconds per example). */
   public ShapesetDataset(ShapesetOptions options) {
     this.options = options;
-    this.fingerprint =
-        Fingerprints.ofText("shapeset-3x2 generator v" + ShapesetGenerator.VERSION + ";" + options.canonical());
+    this.fingerprint = fingerprint(options, ShapesetGenerator.VERSION);
     this.validation = generateSet(VALIDATION_STREAM, options.validationSize());
     this.test = generateSet(TEST_STREAM, options.testSize());
+  }
+
+  /**
+   * The fingerprint of the data set that generator version {@code generatorVersion} makes from {@code options}:
+   * SHA-256 of {@code "shapeset-3x2 generator v<version>;<options.canonical()>"}. With the current {@link
+   * ShapesetGenerator#VERSION} it is {@link #fingerprint()}; with an earlier version it names the data an earlier
+   * build made, so results of two generators can be told apart without regenerating anything.
+   */
+  public static String fingerprint(ShapesetOptions options, int generatorVersion) {
+    return Fingerprints.ofText("shapeset-3x2 generator v" + generatorVersion + ";" + options.canonical());
   }
 
   /** The id of an online training stream: the top bit set, the other 63 from {@code randomBits}. */

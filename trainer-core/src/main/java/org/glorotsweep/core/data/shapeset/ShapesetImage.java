@@ -8,7 +8,8 @@ import java.util.List;
  * @param label the class, 0..8 ({@link ShapesetClass} ordinal)
  * @param lightObjects true for light objects on a dark background (the swapped grey ranges)
  * @param backgroundGrey the background's grey level, 0..255
- * @param requestedObjects 1 or 2, as drawn in step 2; 2 with one object means the second was too hidden
+ * @param requestedObjects 1 or 2, as drawn in step 2; 2 with one object means the second was rejected
+ *     {@value ShapesetGenerator#MAX_REJECTIONS} times for covering too much of the first
  * @param objects the objects drawn, in drawing order
  * @param greys the 32 x 32 grey levels, row-major (a copy)
  */

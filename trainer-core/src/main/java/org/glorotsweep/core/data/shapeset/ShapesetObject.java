@@ -16,7 +16,8 @@ import java.util.Arrays;
  * @param centreY y of the base circle's centre
  * @param xs x of each polygon vertex (a copy)
  * @param ys y of each polygon vertex (a copy)
- * @param coveredPixels pixels the object covers before any later object is drawn over it
+ * @param coveredPixels pixels the object's own fill paints ({@code PolygonFill}), before any later object is
+ *     drawn over it
  */
 public record ShapesetObject(
     ShapeType type,

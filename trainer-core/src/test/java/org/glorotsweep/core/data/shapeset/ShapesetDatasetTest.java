@@ -103,6 +103,9 @@ class ShapesetDatasetTest {
     assertNotEquals(
         fingerprint,
         new ShapesetDataset(new ShapesetOptions(12, 0, 300, 300, PixelRange.MINUS_ONE_TO_ONE)).fingerprint());
+    ShapesetOptions options = dataset(0).options();
+    assertEquals(fingerprint, ShapesetDataset.fingerprint(options, ShapesetGenerator.VERSION));
+    assertNotEquals(fingerprint, ShapesetDataset.fingerprint(options, ShapesetGenerator.VERSION - 1));
   }
 
   @Test
