@@ -35,6 +35,7 @@ import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.ResultViews;
 import org.glorotsweep.sweep.spark.SweepDriver;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +78,7 @@ class DuckDbReaderIT {
     }
   }
 
-  @org.junit.jupiter.api.AfterAll
+  @AfterAll
   static void close() throws SQLException {
     if (duckdb != null) {
       duckdb.close();

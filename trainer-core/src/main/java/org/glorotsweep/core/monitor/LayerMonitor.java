@@ -36,8 +36,8 @@ import org.glorotsweep.core.train.Trainer;
  * <p><b>Layers</b> are numbered k = 1..L+1 from the input, k = L+1 being the softmax layer; row k describes
  * s^{k-1}, z^k and W^{k-1} (see {@link Quantity}). Per point and layer it records activations (hidden layers),
  * back-propagated gradients, weight gradients, weights and the update ratio; and, at the schedule's Jacobian
- * points and at the trial's end point, the singular values of J^{k-1} = dz^k/dz^{k-1} for the hidden-to-hidden layers k = 2..L on the first
- * {@code jacobianExamples} monitor examples.
+ * points and at the trial's end point, the singular values of J^{k-1} = dz^k/dz^{k-1} for the hidden-to-hidden
+ * layers k = 2..L on the first {@code jacobianExamples} monitor examples.
  *
  * <p><b>Histograms</b> (hidden layers only) have {@code histogramBins} bins over one range per quantity, fixed
  * at the first point observed (the initialisation) and shared by every layer and later point: activations over

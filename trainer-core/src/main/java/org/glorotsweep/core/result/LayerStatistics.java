@@ -6,15 +6,15 @@ import java.util.OptionalDouble;
  * Summary statistics of one {@link Quantity} of one layer at one measurement point: one flat row of the
  * paper's per-layer traces (Fig. 2, 3, 9, section 4.2). {@link Quantity#records} says which {@link Statistic}s
  * a quantity records, and {@link #recorded} gives each one or nothing: a statistic the quantity does not
- * record is held as NaN in its component and is absent from {@link #recorded},
- * which result tables write as NULL. A recorded statistic may itself be NaN, e.g. on a diverged network.
- * {@link Quantity} also says what {@code min}, {@code max} and the percentiles mean for Jacobians.
+ * record is held as NaN in its component and is absent from {@link #recorded}, which result tables write as
+ * NULL. A recorded statistic may itself be NaN, e.g. on a diverged network. {@link Quantity} also says what
+ * {@code min}, {@code max} and the percentiles mean for Jacobians.
  *
  * <p>Over the values x_1..x_n: mean = (1/n) sum x_j; variance = (1/n) sum (x_j - mean)^2 (the population
  * variance, as in the paper's eq. 13-15) and std = sqrt(variance) (the population standard deviation, the
  * lines of the paper's Fig. 3 and 9: the values are the whole monitor set, not a sample of a larger one,
- * so there is no n - 1); percentile q is linear interpolation between the order statistics
- * at rank h = (n - 1) q (0-based), Hyndman and Fan's definition 7.
+ * so there is no n - 1); percentile q is linear interpolation between the order statistics at rank
+ * h = (n - 1) q (0-based), Hyndman and Fan's definition 7.
  *
  * @param update the number of updates done; 0 is the initialisation
  * @param layer k = 1..L+1, numbered from the input (see {@link Quantity}); L+1 is the softmax layer
