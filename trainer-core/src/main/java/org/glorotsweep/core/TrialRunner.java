@@ -71,7 +71,7 @@ public final class TrialRunner {
             ? Optional.of(new LayerMonitor<>(network, spec.monitor(), spec.training(), dataset.test(), schedule))
             : Optional.empty();
     Trainer.Outcome outcome =
-        trainer.train(timeUp, monitor.<Trainer.PointObserver<M>>map(m -> m).orElse((update, net) -> {}));
+        trainer.train(timeUp, monitor.<Trainer.PointObserver<M>>map(m -> m).orElse((update, end, net) -> {}));
     Provenance provenance = Provenance.ofThisJvm(kernels.matMul().name(), dataset.fingerprint());
     return new TrialResult(
         spec,

@@ -65,7 +65,8 @@ class TrialRunnerTest {
     CurvePoint a = single.lastPoint();
     CurvePoint b = reference.lastPoint();
     assertEquals(100, a.update());
-    assertEquals(b.trainingCost(), a.trainingCost(), 1e-4 * b.trainingCost());
+    double cost = b.trainingCost().orElseThrow();
+    assertEquals(cost, a.trainingCost().orElseThrow(), 1e-4 * cost);
     assertEquals(b.validation().nll(), a.validation().nll(), 1e-4 * b.validation().nll());
     assertNotEquals(single.weightsSha256(), reference.weightsSha256());
   }
@@ -85,6 +86,7 @@ class TrialRunnerTest {
         runner.run(Specs.clusters(1, 8, 0.01, 10_000_000, Precision.FLOAT32, 3), Duration.ofMillis(200));
     assertEquals(TrialStatus.TIMEOUT, result.status());
     assertTrue(result.updatesDone() > 0 && result.updatesDone() < 10_000_000);
+    assertEquals(result.updatesDone(), result.lastPoint().update(), "the curve ends where training stopped");
     assertEquals(OptionalLong.empty(), result.divergedAtUpdate());
   }
 
@@ -114,8 +116,8 @@ class TrialRunnerTest {
     // round(10^(k/10)) for k = 1..10 gives 1, 2, 2, 3, 3, 4, 5, 6, 8, 10
     assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 8L, 10L, 20L, 40L), updates.subList(0, 11));
     assertEquals(1000L, updates.get(updates.size() - 1));
-    assertTrue(Double.isNaN(result.curve().get(0).trainingCost()));
-    assertTrue(result.curve().get(1).trainingCost() > 0);
+    assertTrue(result.curve().get(0).trainingCost().isEmpty(), "no training cost before training");
+    assertTrue(result.curve().get(1).trainingCost().orElseThrow() > 0);
   }
 
   @Test

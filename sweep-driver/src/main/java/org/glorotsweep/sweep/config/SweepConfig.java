@@ -12,7 +12,7 @@ import org.glorotsweep.sweep.grid.PlannedTrial;
  * A validated sweep: its name, seed, output location, per-trial time limit, and its trials in the order the
  * file writes them. Built only by {@link SweepConfigLoader}, so every instance is runnable.
  *
- * @param name the sweep's name, matching {@code [a-z0-9_-]+}; results are partitioned by it
+ * @param name the sweep's name, matching {@code [a-z][a-z0-9_-]*}; results are partitioned by it
  * @param seed the sweep seed every trial seed is derived from
  * @param output where results go: a local path or a Hadoop file system URI
  * @param timeout the wall-clock limit of one trial, if any

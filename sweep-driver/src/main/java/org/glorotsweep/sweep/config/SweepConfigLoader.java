@@ -13,7 +13,7 @@ import org.glorotsweep.sweep.grid.DataShapes;
  * <h2>The sweep file</h2>
  *
  * <pre>{@code
- * sweep: smoke              # required; the sweep's name, [a-z0-9_-]+
+ * sweep: smoke              # required; the sweep's name, [a-z][a-z0-9_-]*
  * seed: 20100513            # required; the sweep seed, an integer
  * output: target/sweeps     # required; a local path or Hadoop URI (the command line may override it)
  * timeout_seconds: 900      # optional; a trial's wall-clock limit, >= 1

@@ -23,6 +23,15 @@ import org.glorotsweep.sweep.grid.TrialGroup;
 final class SweepFileReader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
   private static final String NAME_RULE = "a name matching [a-z0-9_-]+";
+  /**
+   * The sweep's name is the partition directory {@code sweep=<name>} of every table, and engines that infer
+   * partition types (DuckDB, pandas, Spark without our schema) would read a name such as {@code 2010} as a
+   * number or {@code 2010-01-01} as a date; a letter first keeps it text everywhere.
+   */
+  private static final Pattern SWEEP_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+  private static final String SWEEP_NAME_RULE =
+      "a name matching [a-z][a-z0-9_-]* (a letter first, so that no engine reads the sweep partition as a "
+          + "number or a date)";
   private static final String COMMON = "common";
   private static final String GROUPS = "groups";
   private static final List<String> TOP_KEYS =
@@ -51,7 +60,8 @@ final class SweepFileReader {
       throw new ConfigException(source, List.of(new ConfigError("", detail)));
     }
     errors.rejectUnknownKeys(top, "", TOP_KEYS);
-    Optional<String> name = required(top, "", "sweep", NAME_RULE, SweepFileReader::name);
+    Optional<String> name =
+        required(top, "", "sweep", SWEEP_NAME_RULE, raw -> name(raw, SWEEP_NAME, SWEEP_NAME_RULE));
     Optional<Long> seed = required(top, "", "seed", "an integer", Values::longInteger);
     Optional<String> output =
         required(top, "", "output", "a local path or a Hadoop file system URI", Values::text);
@@ -94,7 +104,7 @@ final class SweepFileReader {
 
   private Optional<TrialGroup> group(
       Map<?, ?> map, String path, Optional<Block> common, Map<String, String> pathByName) {
-    Optional<String> name = required(map, path, "name", NAME_RULE, SweepFileReader::name);
+    Optional<String> name = required(map, path, "name", NAME_RULE, raw -> name(raw, NAME, NAME_RULE));
     name.ifPresent(
         n -> {
           String earlier = pathByName.putIfAbsent(n, path);
@@ -121,10 +131,12 @@ final class SweepFileReader {
     return errors.read(keyPath, () -> reader.apply(map.get(key)));
   }
 
-  private static String name(Object raw) {
-    String name = Values.text(raw);
-    if (!NAME.matcher(name).matches()) {
-      throw new InvalidValue("'" + name + "' is not allowed; expected " + NAME_RULE);
+  private static String name(Object raw, Pattern allowed, String rule) {
+    if (!(raw instanceof String name)) {
+      throw Values.wrongType(raw, rule);
+    }
+    if (!allowed.matcher(name).matches()) {
+      throw new InvalidValue("'" + name + "' is not allowed; expected " + rule);
     }
     return name;
   }

@@ -22,6 +22,10 @@ import org.apache.spark.sql.types.StructType;
  * one file per trial. Their columns are declared here once; the Spark {@link StructType} used to read them
  * and the Parquet schema used to write them both derive from that declaration. {@code sweep} is the
  * partition column: it is the directory name, not stored in the files, and comes last in the Spark schema.
+ *
+ * <p>A value that was not recorded is NULL (a column declared optional); NaN is only ever a value that was
+ * computed and came out NaN, such as the NLL of a diverged network. {@link #RESULTS_VERSION}, stored in
+ * every {@code trials} row, changes whenever a column is added or its meaning changes.
  */
 public enum ResultTable {
   /** One row per trial: identity, every config axis, outcome, and provenance. */
@@ -50,8 +54,8 @@ public enum ResultTable {
       optional("error_message", STRING, "For failed trials: the exception's message."),
       optional("stack_tail", STRING, "For failed trials: the last frames of the stack trace."),
       required("updates_done", LONG, "SGD updates applied."),
-      optional("final_update", LONG, "Update of the last curve point; null for failed trials."),
-      optional("final_train_cost", DOUBLE, "Mean training cost over the updates before the last point."),
+      optional("final_update", LONG, "Update of the last curve point, where training stopped (updates_done); null for failed trials."),
+      optional("final_train_cost", DOUBLE, "Mean training cost over the updates before the last point; null when that point is update 0."),
       optional("final_valid_error", DOUBLE, "Validation error at the last point."),
       optional("final_valid_nll", DOUBLE, "Validation NLL at the last point."),
       optional("final_test_error", DOUBLE, "Test error at the last point."),
@@ -71,13 +75,14 @@ public enum ResultTable {
       required("os_arch", STRING, "Operating system and CPU architecture of the executor."),
       optional("kernel", STRING, "Matrix-product kernel used (it changes the last bits of results)."),
       optional("data_fingerprint", STRING, "SHA-256 fingerprint of the data set."),
-      required("spec_json", STRING, "The full trial spec as canonical JSON."))),
+      required("spec_json", STRING, "The full trial spec as canonical JSON."),
+      optional("results_version", INT, "Version of the result tables' layout and meaning the row was written with; null in rows of version 1, where NaN also marked values not recorded."))),
 
   /** The learning curves: one row per trial and measurement point. */
   CURVES("curves", List.of(
       required("trial_id", STRING, "The trial."),
       required("update", LONG, "Updates done at this point; 0 is the initialisation."),
-      required("train_cost", DOUBLE, "Mean training cost since the previous point (NaN at update 0)."),
+      optional("train_cost", DOUBLE, "Mean training cost since the previous point; null at update 0."),
       required("valid_error", DOUBLE, "Validation classification error."),
       required("valid_nll", DOUBLE, "Validation negative log-likelihood."),
       required("test_error", DOUBLE, "Test classification error."),
@@ -91,14 +96,15 @@ public enum ResultTable {
       required("quantity", STRING, "What is measured (activation, backprop_gradient, weight_gradient, weight, update_ratio, jacobian_singular_value)."),
       required("count", LONG, "Number of values summarised."),
       required("mean", DOUBLE, "Mean."),
-      required("variance", DOUBLE, "Variance (population)."),
-      required("min", DOUBLE, "Minimum (NaN where not recorded)."),
-      required("max", DOUBLE, "Maximum (NaN where not recorded)."),
-      required("p02", DOUBLE, "2nd percentile of the signed values (NaN where not recorded)."),
-      required("p50", DOUBLE, "Median (NaN where not recorded)."),
-      required("p98", DOUBLE, "98th percentile of the signed values (NaN where not recorded)."),
-      required("p98_abs", DOUBLE, "98th percentile of absolute values (NaN where not recorded)."),
-      required("saturated_fraction", DOUBLE, "Fraction of saturated activations (NaN for other quantities)."))),
+      optional("variance", DOUBLE, "Population variance, (1/n) sum (x - mean)^2; null for update_ratio."),
+      optional("std", DOUBLE, "Population standard deviation over the monitor set, sqrt(variance) (divisor n, as the paper's figures plot it); null for update_ratio."),
+      optional("min", DOUBLE, "Minimum; null for update_ratio."),
+      optional("max", DOUBLE, "Maximum; null for update_ratio."),
+      optional("p02", DOUBLE, "2nd percentile of the signed values; null except for activation and jacobian_singular_value."),
+      optional("p50", DOUBLE, "Median; null except for activation and jacobian_singular_value."),
+      optional("p98", DOUBLE, "98th percentile of the signed values; null except for activation and jacobian_singular_value."),
+      optional("p98_abs", DOUBLE, "98th percentile of absolute values; null except for activation."),
+      optional("saturated_fraction", DOUBLE, "Fraction of saturated activations; null except for activation."))),
 
   /** Fixed-bin histograms of activations and gradients at each measurement point. */
   HISTOGRAMS("histograms", List.of(
@@ -110,6 +116,13 @@ public enum ResultTable {
       required("high", DOUBLE, "Upper edge of the last bin."),
       required("counts", LONG_ARRAY, "Counts of equal-width bins from low to high."))),
   ;
+
+  /**
+   * The version of the tables' layout and meaning. 1: the first layout, with NaN for values not recorded; 2:
+   * NULL for values not recorded, {@code layer_stats.std}, {@code trials.results_version}, and a last point
+   * where a stopped trial stopped.
+   */
+  public static final int RESULTS_VERSION = 2;
 
   /** The partition column, taken from the directory {@code sweep=<name>}. */
   public static final String PARTITION_COLUMN = "sweep";

@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.glorotsweep.core.result.CurvePoint;
 import org.glorotsweep.core.result.Histogram;
 import org.glorotsweep.core.result.LayerStatistics;
 import org.glorotsweep.core.result.Provenance;
+import org.glorotsweep.core.result.Statistic;
 import org.glorotsweep.core.result.TrialResult;
 import org.glorotsweep.core.spec.TrialSpec;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 
 /**
  * Turns one trial's outcome into the rows of every {@link ResultTable}, in each table's column order. A
- * trial yields exactly one {@code trials} row and zero or more rows of the others.
+ * trial yields exactly one {@code trials} row and zero or more rows of the others. A value the trial did not
+ * record is null (SQL NULL), never NaN.
  */
 public final class TrialRows {
   private TrialRows() {}
@@ -75,7 +78,8 @@ public final class TrialRows {
         .set("os_arch", provenance.os() + " " + provenance.arch())
         .set("kernel", provenance.kernel())
         .set("data_fingerprint", provenance.dataFingerprint())
-        .set("spec_json", spec.toJson());
+        .set("spec_json", spec.toJson())
+        .set("results_version", ResultTable.RESULTS_VERSION);
     if (failure != null) {
       row.set("status", "failed")
           .set("error_class", failure.errorClass())
@@ -90,7 +94,7 @@ public final class TrialRows {
               ? result.divergedAtUpdate().getAsLong() : null)
           .set("updates_done", result.updatesDone())
           .set("final_update", last.update())
-          .set("final_train_cost", last.trainingCost())
+          .set("final_train_cost", nullIfAbsent(last.trainingCost()))
           .set("final_valid_error", last.validation().error())
           .set("final_valid_nll", last.validation().nll())
           .set("final_test_error", last.test().error())
@@ -109,7 +113,7 @@ public final class TrialRows {
       rows.add(new Row(ResultTable.CURVES)
           .set("trial_id", trialId)
           .set("update", p.update())
-          .set("train_cost", p.trainingCost())
+          .set("train_cost", nullIfAbsent(p.trainingCost()))
           .set("valid_error", p.validation().error())
           .set("valid_nll", p.validation().nll())
           .set("test_error", p.test().error())
@@ -129,14 +133,15 @@ public final class TrialRows {
           .set("quantity", s.quantity().configName())
           .set("count", s.count())
           .set("mean", s.mean())
-          .set("variance", s.variance())
-          .set("min", s.min())
-          .set("max", s.max())
-          .set("p02", s.p02())
-          .set("p50", s.p50())
-          .set("p98", s.p98())
-          .set("p98_abs", s.p98Abs())
-          .set("saturated_fraction", s.saturatedFraction())
+          .set("variance", nullIfAbsent(s.recorded(Statistic.VARIANCE)))
+          .set("std", nullIfAbsent(s.recorded(Statistic.STD)))
+          .set("min", nullIfAbsent(s.recorded(Statistic.MIN)))
+          .set("max", nullIfAbsent(s.recorded(Statistic.MAX)))
+          .set("p02", nullIfAbsent(s.recorded(Statistic.P02)))
+          .set("p50", nullIfAbsent(s.recorded(Statistic.P50)))
+          .set("p98", nullIfAbsent(s.recorded(Statistic.P98)))
+          .set("p98_abs", nullIfAbsent(s.recorded(Statistic.P98_ABS)))
+          .set("saturated_fraction", nullIfAbsent(s.recorded(Statistic.SATURATED_FRACTION)))
           .values());
     }
     return rows;
@@ -156,6 +161,11 @@ public final class TrialRows {
           .values());
     }
     return rows;
+  }
+
+  /** The value, or null (SQL NULL: not recorded) when there is none; a NaN value stays NaN. */
+  private static Double nullIfAbsent(OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : null;
   }
 
   /** A row under construction, filled by column name so that the order lives only in the table. */

@@ -205,7 +205,7 @@ class ConfigValidationTest {
   @Test
   void missingTopLevelKeys() {
     ConfigException e = errorsOf(VALID.replace("sweep: t\n", "").replace("output: out\n", ""));
-    assertError(e, "sweep", "is missing; expected a name matching [a-z0-9_-]+");
+    assertError(e, "sweep", "is missing; expected a name matching [a-z][a-z0-9_-]*");
     assertError(e, "output", "is missing; expected a local path or a Hadoop file system URI");
   }
 
@@ -221,9 +221,20 @@ class ConfigValidationTest {
     ConfigException e =
         errorsOf(VALID.replace("sweep: t", "sweep: Smoke!").replace("seed: 7", "seed: 1.5")
             .replace("output: out", "output: out\ntimeout_seconds: 0"));
-    assertError(e, "sweep", "'Smoke!' is not allowed; expected a name matching [a-z0-9_-]+");
+    assertError(e, "sweep", "'Smoke!' is not allowed; expected a name matching [a-z][a-z0-9_-]*");
     assertError(e, "seed", "1.5 is a number; expected an integer");
     assertError(e, "timeout_seconds", "0 is not allowed; expected a number of seconds >= 1");
+  }
+
+  @Test
+  void sweepNameOfDigitsOrADateIsRefused() {
+    String rule = "expected a name matching [a-z][a-z0-9_-]* (a letter first, so that no engine reads the "
+        + "sweep partition as a number or a date)";
+    for (String name : List.of("'2010'", "2010-01-01", "'1e5'", "_x", "-1a")) {
+      ConfigException e = errorsOf(VALID.replace("sweep: t", "sweep: " + name));
+      assertError(e, "sweep", "'" + name.replace("'", "") + "' is not allowed; " + rule);
+    }
+    assertError(errorsOf(VALID.replace("sweep: t", "sweep: 2010")), "sweep", "2010 is an integer; " + rule);
   }
 
   @Test

@@ -30,11 +30,14 @@ import org.glorotsweep.core.train.Trainer;
  * trial's precision, on a workspace of this monitor's own, without an update: the training workspace, the
  * parameters and every random stream are untouched, so a trial gives the same bits with or without monitors.
  *
+ * <p><b>Points</b> are the schedule's and, when a trial stops early, the one where it stopped (see
+ * {@link Trainer#train}).
+ *
  * <p><b>Layers</b> are numbered k = 1..L+1 from the input, k = L+1 being the softmax layer; row k describes
  * s^{k-1}, z^k and W^{k-1} (see {@link Quantity}). Per point and layer it records activations (hidden layers),
  * back-propagated gradients, weight gradients, weights and the update ratio; and, at the schedule's Jacobian
- * points, the singular values of J^{k-1} = dz^k/dz^{k-1} for the hidden-to-hidden layers k = 2..L on the first
- * {@code jacobianExamples} monitor examples.
+ * points and at the trial's end point, the singular values of J^{k-1} = dz^k/dz^{k-1} for the hidden-to-hidden
+ * layers k = 2..L on the first {@code jacobianExamples} monitor examples.
  *
  * <p><b>Histograms</b> (hidden layers only) have {@code histogramBins} bins over one range per quantity, fixed
  * at the first point observed (the initialisation) and shared by every layer and later point: activations over
@@ -104,9 +107,12 @@ public final class LayerMonitor<M extends ReshapeMatrix> implements Trainer.Poin
     this.jacobians = new JacobianSpectrum(spec);
   }
 
-  /** Measures every layer of {@code network} after {@code update} updates. */
+  /**
+   * Measures every layer of {@code network} after {@code update} updates, and its Jacobians at the schedule's
+   * Jacobian points and at the trial's end point (where a time-out stopped it, as at update T).
+   */
   @Override
-  public void observe(long update, Network<M> network) {
+  public void observe(long update, boolean end, Network<M> network) {
     if (network != propagation.network()) {
       throw new IllegalArgumentException("a layer monitor observes the network it was built for");
     }
@@ -123,7 +129,7 @@ public final class LayerMonitor<M extends ReshapeMatrix> implements Trainer.Poin
       recordBackpropagatedGradients(update, k);
       recordWeights(update, k);
     }
-    if (jacobianExamples > 0 && schedule.includesJacobian(update)) {
+    if (jacobianExamples > 0 && (end || schedule.includesJacobian(update))) {
       for (int k = 2; k <= hiddenLayers; k++) {
         recordJacobian(update, k);
       }

@@ -44,7 +44,7 @@ public record TrialResult(
     histograms = List.copyOf(histograms);
   }
 
-  /** The last measured point (the end of training, or the last point before it stopped). */
+  /** The last measured point: after the last update applied, whether training ended or stopped early. */
   public CurvePoint lastPoint() {
     return curve.get(curve.size() - 1);
   }

@@ -2,6 +2,7 @@ package org.glorotsweep.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.ejml.data.ReshapeMatrix;
@@ -19,7 +20,7 @@ import org.glorotsweep.core.spec.TrainingSpec;
  * The SGD loop of one trial (paper section 2.3): for each update, take the next mini-batch, propagate it,
  * stop with {@link TrialStatus#DIVERGED} if its cost is not finite, otherwise back-propagate and step (fused:
  * the training workspace never materialises dC/dW; monitors compute gradients on workspaces of their own).
- * After every scheduled point it records the learning curves.
+ * At every scheduled point, and where training stops, it records the learning curves.
  *
  * @param <M> the EJML matrix type of the precision
  */
@@ -66,12 +67,19 @@ public final class Trainer<M extends ReshapeMatrix> {
   /**
    * Runs the updates.
    *
+   * <p>The curves and the observer see point 0, every scheduled point, and one last point where training
+   * stopped: after update T (the schedule's end), or after the last update applied when the trial stops early,
+   * so that the last point of a stopped trial is its final state. A time-out's last point is an end point
+   * like T; a divergence's last point is a regular one (the next update's cost was not finite, so the
+   * Jacobians of that network are not worth their SVDs). No point is added when the stop falls on a point
+   * already measured.
+   *
    * @param timeUp asked once per update; true stops the trial with {@link TrialStatus#TIMEOUT}
    * @param observer told of every measurement point, after the learning curves
    */
   public Outcome train(BooleanSupplier timeUp, PointObserver<M> observer) {
     List<CurvePoint> curve = new ArrayList<>();
-    curve.add(measure(0, Double.NaN, observer));
+    curve.add(measure(0, OptionalDouble.empty(), false, observer));
     double costSum = 0.0;
     long examples = 0;
     long update = 0;
@@ -80,28 +88,34 @@ public final class Trainer<M extends ReshapeMatrix> {
       propagation.forward(features, rows);
       double cost = propagation.cost(training.cost(), labels);
       if (!Double.isFinite(cost)) {
+        if (examples > 0) {
+          curve.add(measure(update, OptionalDouble.of(costSum / examples), false, observer));
+        }
         return new Outcome(TrialStatus.DIVERGED, update, OptionalLong.of(update + 1), curve);
       }
       propagation.backwardAndUpdate(training.learningRate());
       update++;
       costSum += cost;
       examples += rows;
-      if (schedule.contains(update)) {
-        curve.add(measure(update, costSum / examples, observer));
+      boolean stopping = update < training.updates() && timeUp.getAsBoolean();
+      if (stopping || schedule.contains(update)) {
+        boolean end = stopping || update == training.updates();
+        curve.add(measure(update, OptionalDouble.of(costSum / examples), end, observer));
         costSum = 0.0;
         examples = 0;
       }
-      if (update < training.updates() && timeUp.getAsBoolean()) {
+      if (stopping) {
         return new Outcome(TrialStatus.TIMEOUT, update, OptionalLong.empty(), curve);
       }
     }
     return new Outcome(TrialStatus.OK, update, OptionalLong.empty(), curve);
   }
 
-  private CurvePoint measure(long update, double trainingCost, PointObserver<M> observer) {
+  private CurvePoint measure(
+      long update, OptionalDouble trainingCost, boolean end, PointObserver<M> observer) {
     CurvePoint point =
         new CurvePoint(update, trainingCost, evaluator.evaluate(validation), evaluator.evaluate(test));
-    observer.observe(update, propagation.network());
+    observer.observe(update, end, propagation.network());
     return point;
   }
 
@@ -128,7 +142,13 @@ public final class Trainer<M extends ReshapeMatrix> {
    */
   @FunctionalInterface
   public interface PointObserver<M extends ReshapeMatrix> {
-    /** Observes the network after {@code update} updates. */
-    void observe(long update, Network<M> network);
+    /**
+     * Observes the network after {@code update} updates.
+     *
+     * @param update the updates done
+     * @param end whether this is the trial's end point: after update T, or where a time-out stopped it
+     * @param network the trained network. Not modified.
+     */
+    void observe(long update, boolean end, Network<M> network);
   }
 }

@@ -82,19 +82,19 @@ public final class MonitorOverheadBench {
         new MonitorSpec(true, defaults.monitorExamples(), defaults.logPoints(), defaults.interval(), 0,
             defaults.jacobianEvery(), defaults.evaluationExamples(), defaults.histogramBins());
     LayerMonitor<M> layers = new LayerMonitor<>(network, noJacobians, training, shapeset.test(), paperSchedule);
-    layers.observe(0, network); // fixes the histogram ranges
-    double point = Timing.median(repeats, 1, () -> layers.observe(1, network));
+    layers.observe(0, false, network); // fixes the histogram ranges
+    double point = Timing.median(repeats, 1, () -> layers.observe(1, false, network));
     LayerMonitor<M> withJacobians =
         new LayerMonitor<>(network, defaults, training, shapeset.test(), paperSchedule);
-    withJacobians.observe(0, network);
-    double jacobians = Timing.median(repeats, 1, () -> withJacobians.observe(0, network)) - point;
+    withJacobians.observe(0, false, network);
+    double jacobians = Timing.median(repeats, 1, () -> withJacobians.observe(0, false, network)) - point;
 
     TrainingSpec noUpdates = new TrainingSpec(Cost.NLL, BATCH, 0.01, 0, precision);
     MeasurementSchedule initialisationOnly = MeasurementSchedule.of(MonitorSpec.CURVES_ONLY, 0);
     double curvePoint =
         Timing.median(repeats, 1, () ->
             new Trainer<>(network, noUpdates, shapeset, new TrialRandom(2), initialisationOnly, 0)
-                .train(() -> false, (update, net) -> {}));
+                .train(() -> false, (update, end, net) -> {}));
 
     System.out.printf("kernel %s, %s, %d samples per median%n", kernels.matMul().name(), precision.configName(), repeats);
     System.out.printf("  SGD step (batch %d)              %10.4f s%n", BATCH, step);
