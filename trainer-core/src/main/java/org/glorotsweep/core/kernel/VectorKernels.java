@@ -1,5 +1,6 @@
 package org.glorotsweep.core.kernel;
 
+import jdk.incubator.vector.FloatVector;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
@@ -11,6 +12,14 @@ import org.ejml.data.FMatrixRMaj;
  */
 final class VectorKernels {
   private VectorKernels() {}
+
+  /**
+   * The size in bits of the JVM's preferred vector, which the kernels use for every element type (the JDK
+   * gives all element types one preferred shape) and name themselves after.
+   */
+  static int preferredVectorBits() {
+    return FloatVector.SPECIES_PREFERRED.vectorBitSize();
+  }
 
   static Kernels<FMatrixRMaj> float32() {
     return new FloatKernels(new FloatVectorMatMul(), VectorTanh::apply);
