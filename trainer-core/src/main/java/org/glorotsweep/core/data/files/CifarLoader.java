@@ -9,7 +9,7 @@ import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.DatasetLoader;
 import org.glorotsweep.core.data.DatasetShape;
 import org.glorotsweep.core.data.FixedSplitDataset;
-import org.glorotsweep.core.data.Fingerprints;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.spec.DataSpec;
 
 /**

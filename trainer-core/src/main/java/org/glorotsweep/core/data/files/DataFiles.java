@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.util.zip.GZIPInputStream;
-import org.glorotsweep.core.data.Fingerprints;
+import org.glorotsweep.core.hash.Fingerprints;
 
 /**
  * Reading one data file in one pass: gzip is detected by its magic bytes 1f 8b and undone, and a SHA-256 of the
