@@ -126,6 +126,14 @@ class PlanChecksTest {
   }
 
   @Test
+  void aDefaultOptionAtFaultIsNamedWithTheDataSet() throws Exception {
+    assertRefused(plan(config().replace(", validation_size: 5", "")), "common.dataset",
+        "'mnist' with data_options {path=" + data + "} (groups[0].data_options): "
+            + data.resolve(MnistFiles.TRAIN_IMAGES)
+            + ": holds 20 training examples; the split needs more than validation_size = 10000");
+  }
+
+  @Test
   void optionsWrittenInCommonAreNamedThere() throws Exception {
     MnistFiles.truncate(data.resolve(MnistFiles.TEST_IMAGES), 1);
     String config = config().replace("  dataset: mnist\n", "  dataset: mnist\n  data_options: {path: '" + data + "'}\n")
