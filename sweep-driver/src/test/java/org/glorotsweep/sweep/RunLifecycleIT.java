@@ -49,8 +49,11 @@ import org.junit.jupiter.api.io.TempDir;
  * first runs.
  */
 class RunLifecycleIT {
-  /** The lease time of the driver this test kills: short, so the test waits little for it to lapse. */
-  private static final int KILLED_DRIVER_LEASE_SECONDS = 8;
+  /**
+   * The lease time of the driver this test kills: short, so the test waits little for it to lapse, yet long
+   * enough to find it live right after the kill on a loaded machine.
+   */
+  private static final int KILLED_DRIVER_LEASE_SECONDS = 30;
 
   @TempDir Path temp;
 
@@ -61,6 +64,10 @@ class RunLifecycleIT {
     OutputLayout layout = new OutputLayout(new org.apache.hadoop.fs.Path(output.toUri()), sweep.name());
     try (SparkSession spark = session("local[2]", Map.of())) {
       assertEquals(HaltMidCommit.STATUS, runInAnotherJvm(temp.resolve("small.yaml"), output, HaltMidCommit.class));
+      // while the dead driver's lease lasts, a new run is refused and touches nothing
+      SweepLease.HeldException refused =
+          assertThrows(SweepLease.HeldException.class, () -> driver(spark).run(sweep, Rerun.NONE));
+      assertTrue(refused.getMessage().contains("another driver is running this sweep"), refused::getMessage);
 
       // what the kill left: a curves file without its trials file, attempts' staging, the dead driver's lease
       Path curves = local(layout.tableDirectory(ResultTable.CURVES));
@@ -81,10 +88,7 @@ class RunLifecycleIT {
         Files.writeString(curves.resolve("." + leftover.getFileName() + ".crc"), "old checksum");
       }
 
-      // while the dead driver's lease lasts, a new run is refused; once it lapses, the run takes over
-      SweepLease.HeldException refused =
-          assertThrows(SweepLease.HeldException.class, () -> driver(spark).run(sweep, Rerun.NONE));
-      assertTrue(refused.getMessage().contains("another driver is running this sweep"), refused::getMessage);
+      // once the dead driver's lease lapses, a run takes over
       SweepDriver.Summary summary = runOnceTheLeaseLapses(spark, sweep);
       assertEquals(new SweepDriver.Summary(4, 0, 0), summary);
 
@@ -178,7 +182,7 @@ class RunLifecycleIT {
   /** Runs the sweep, retrying while the killed driver's lease has not lapsed yet. */
   private static SweepDriver.Summary runOnceTheLeaseLapses(SparkSession spark, SweepConfig sweep)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(3L * KILLED_DRIVER_LEASE_SECONDS).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(2L * KILLED_DRIVER_LEASE_SECONDS).toNanos();
     while (true) {
       try {
         return driver(spark).run(sweep, Rerun.NONE);

@@ -34,7 +34,8 @@ final class RunCommand implements Command {
       throw new UsageException("run takes exactly one CONFIG file");
     }
     if (parsed.has("rerun") && parsed.has("retry-failed")) {
-      throw new UsageException("--rerun reruns every trial, failed ones included: give it or --retry-failed");
+      throw new UsageException(
+          "give --rerun (every committed trial) or --retry-failed (the failed and timed-out ones), not both");
     }
     SweepDriver.Rerun rerun = parsed.has("rerun") ? SweepDriver.Rerun.ALL
         : parsed.has("retry-failed") ? SweepDriver.Rerun.FAILED : SweepDriver.Rerun.NONE;
