@@ -40,8 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep end to end on an in-process local Spark: the smoke sweep's commits and queries, resume after the
- * driver stops mid-sweep, exactly one row per trial under task retries, and nothing written for a bad config.
+ * The sweep end to end on an in-process local Spark: the smoke sweep's commits, queries and table directories,
+ * resume after the driver fails mid-sweep, {@code --rerun}, exactly one row per trial under task retries,
+ * failing trials and {@code --retry-failed}, and nothing written for a bad config.
  */
 class SweepIT {
   @TempDir Path temp;
@@ -72,7 +73,7 @@ class SweepIT {
   }
 
   @Test
-  void resumeAfterTheDriverStopsRunsTheRestAndKeepsCommittedRows() throws Exception {
+  void resumeAfterTheDriverFailsRunsTheRestAndKeepsCommittedRows() throws Exception {
     SweepConfig sweep = small();
     Map<String, String> first;
     try (SparkSession spark = session("local[2]", property(DriverFailsAfterFirstCommit.class))) {
