@@ -52,18 +52,17 @@ if [[ "$master" =~ ^local(\[.*\])?$ || "$master" =~ ^local-cluster\[ ||
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 fi
 
-# JVM options the trainer and an in-process Spark need: the Vector API for the fast kernels, the module
-# openings Spark's own launcher adds on Java 17+, and quiet Spark logging. Executors get the Vector API flag as
-# their default Java options, so a user's spark.executor.extraJavaOptions adds to it.
+# JVM options the driver needs: the Vector API for the fast kernels, the module openings Spark's own launcher
+# adds on Java 17+, and quiet Spark logging. Executors need nothing more: Spark 4.2's launcher starts every
+# executor with the same flags (its JavaModuleOptions, which include the Vector API module).
 jvm_opts=("$vector_api_flag" -Dlog4j2.configurationFile="$root/conf/log4j2.properties" "${spark_jvm_options[@]}")
-executor_opts=(--conf "spark.executor.defaultJavaOptions=$vector_api_flag")
 
 if [[ -n "${SPARK_HOME:-}" ]]; then
   if [[ ! -f "$app_jar" ]]; then
     (cd "$root" && mvn -q -B -DskipTests package)
   fi
   exec "$SPARK_HOME/bin/spark-submit" "${master_args[@]}" --driver-java-options "${jvm_opts[*]}" \
-    "${executor_opts[@]}" --class "$main_class" "${spark_args[@]}" "$app_jar" "$@"
+    --class "$main_class" "${spark_args[@]}" "$app_jar" "$@"
 fi
 
 if [[ ! -f "$app_jar" || ! -d "$spark_home/jars" ]]; then
@@ -71,4 +70,4 @@ if [[ ! -f "$app_jar" || ! -d "$spark_home/jars" ]]; then
   (cd "$root" && mvn -q -B -DskipTests package)
 fi
 exec java "${jvm_opts[@]}" -cp "$spark_home/jars/*" org.apache.spark.deploy.SparkSubmit "${master_args[@]}" \
-  "${executor_opts[@]}" --class "$main_class" "${spark_args[@]}" "$app_jar" "$@"
+  --class "$main_class" "${spark_args[@]}" "$app_jar" "$@"

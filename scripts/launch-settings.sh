@@ -1,6 +1,6 @@
-# Sourced by submit.sh and cluster.sh: what the project's JVMs are started with, in one place. The parent POM
-# carries the same flags for the test JVMs (its vector.api.flag and spark.test.jvm.flags properties) and names
-# the jar; LaunchSettingsTest fails when the two disagree.
+# Sourced by submit.sh, cluster.sh and bench.sh: what the project's JVMs are started with, in one place. The
+# parent POM carries the same flags for the test JVMs (its vector.api.flag and spark.test.jvm.flags properties)
+# and names the jar; LaunchSettingsTest fails when the two disagree.
 
 # The repository root, whatever directory the sourcing script runs from.
 project_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
