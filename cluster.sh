@@ -56,13 +56,12 @@ launch() {
   echo $! >"$dir/$name.pid"
 }
 
-# Writes the properties file of an authenticated cluster (see --auth above): created empty with mode 600 before
-# the secret goes in, so no other user can read it at any moment.
+# Writes the properties file of an authenticated cluster (see --auth above; start removed any old one): created
+# empty with mode 600 before the secret goes in, so no other user can read it at any moment.
 write_auth_properties() {
   local secret
   secret="$(od -A n -t x1 -N 32 /dev/urandom | tr -d ' \n')"
   [[ ${#secret} -eq 64 ]] || fail "could not read a secret from /dev/urandom"
-  rm -f "$auth_properties"
   (umask 077 && : >"$auth_properties")
   cat >>"$auth_properties" <<PROPERTIES
 # Written by cluster.sh start --auth: this cluster's shared secret. Readable by its owner only; pass this file to
