@@ -8,8 +8,9 @@ import org.glorotsweep.sweep.config.ConfigException;
 
 /**
  * The application's entry point, run through {@code spark-submit} (see {@code submit.sh}):
- * {@code plan CONFIG}, {@code run CONFIG}, {@code status OUTPUT}, {@code sql OUTPUT QUERY}; {@code --help}
- * on each. Exit codes: 0 success, 2 bad command line or config, 3 a sweep with failed trials.
+ * {@code plan CONFIG}, {@code run CONFIG}, {@code status OUTPUT}, {@code sql OUTPUT [QUERY]}; {@code --help}
+ * on each. Exit codes: 0 success, 2 bad command line, config or query (or no sweep output where one is read),
+ * 3 a sweep with failed trials.
  */
 public final class Main {
   private static final Map<String, Command> COMMANDS = Map.of(
@@ -54,7 +55,7 @@ public final class Main {
       err.println(e.getMessage());
       err.println(command.usage());
       return 2;
-    } catch (ConfigException e) {
+    } catch (ConfigException | QueryException e) {
       err.println(e.getMessage());
       return 2;
     }
