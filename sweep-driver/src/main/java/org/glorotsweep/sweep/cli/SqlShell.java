@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The interactive mode of {@code sql}: reads statements ending with {@code ;} (over as many lines as they need)
- * and runs each on the one session of a {@link QueryRunner}. A statement that is refused or fails prints its
- * error and the session goes on. The input ends with Ctrl-D, end of file, or a line {@code quit} or
+ * and runs each on the one session of a {@link QueryRunner}, printing its wall time to the error stream. A
+ * statement that is refused or fails prints its error and the session goes on. The input ends with Ctrl-D, end of file, or a line {@code quit} or
  * {@code exit}; an unfinished last statement is run then.
  */
 final class SqlShell {
@@ -47,8 +47,11 @@ final class SqlShell {
 
   private void runAll(List<String> statements) {
     for (String statement : statements) {
+      long start = System.nanoTime();
       try {
         queries.run(statement, out);
+        out.flush();
+        err.printf("(%.2f s)%n", (System.nanoTime() - start) / 1e9);
       } catch (QueryException e) {
         failures++;
         err.println("error: " + e.getMessage());
@@ -57,7 +60,6 @@ final class SqlShell {
         failures++;
         err.println("error: " + e.getClass().getName() + ": " + QueryErrors.firstLine(e));
       }
-      out.flush();
     }
   }
 }
