@@ -23,12 +23,13 @@ final class StatusCommand implements Command {
     if (parsed.positional().size() != 1) {
       throw new UsageException("status takes exactly one OUTPUT location");
     }
-    try (SparkSession spark = Sessions.spark("glorot-sweep status", parsed.option("spark-log", "WARN"))) {
+    try (SparkSession spark = Sessions.forQueries("glorot-sweep status", parsed.option("spark-log", "WARN"))) {
+      SweepOutput.requireTables(spark, parsed.positional().get(0));
       ResultViews.register(spark, parsed.positional().get(0));
-      RowPrinter.print(spark.sql("SELECT sweep, status, count(*) AS trials FROM trials"
-          + " GROUP BY sweep, status ORDER BY sweep, status"), "table", Integer.MAX_VALUE, out);
-      RowPrinter.print(spark.sql("SELECT sweep, trial_id, group_name, error_class, error_message, host, attempt"
-          + " FROM trials WHERE status = 'failed' ORDER BY sweep, trial_id"), "table", Integer.MAX_VALUE, out);
+      RowPrinter.printTable(spark.sql("SELECT sweep, status, count(*) AS trials FROM trials"
+          + " GROUP BY sweep, status ORDER BY sweep, status"), out);
+      RowPrinter.printTable(spark.sql("SELECT sweep, trial_id, group_name, error_class, error_message, host, attempt"
+          + " FROM trials WHERE status = 'failed' ORDER BY sweep, trial_id"), out);
       DamagedTrials.print(spark, parsed.positional().get(0), out);
       return 0;
     }
