@@ -32,16 +32,16 @@ import org.glorotsweep.sweep.spark.HadoopFileOpener;
  * driver, so the ratio says how far this machine's figures carry to the executors.
  */
 final class CostCheck {
-  /** The canonical spec JSON of the trials table, as Spark reads it. */
+  /** The canonical spec JSON of the trials table, as Spark reads it ({@code interval} is an SQL keyword). */
   private static final String SPEC_SCHEMA =
       "network STRUCT<input_size: INT, hidden_widths: ARRAY<INT>, classes: INT, activation: STRING,"
           + " init: STRING, init_gain: DOUBLE>,"
           + " training STRUCT<cost: STRING, batch_size: INT, learning_rate: DOUBLE, updates: BIGINT,"
           + " precision: STRING>,"
           + " data STRUCT<name: STRING, options: MAP<STRING, STRING>>,"
-          + " monitor STRUCT<enabled: BOOLEAN, examples: INT, log_points: INT, interval: BIGINT,"
+          + " monitor STRUCT<enabled: BOOLEAN, examples: INT, log_points: INT, `interval`: BIGINT,"
           + " jacobian_examples: INT, jacobian_every: INT, evaluation_examples: INT, histogram_bins: INT>,"
-          + " seed: BIGINT";
+          + " seed BIGINT";
 
   private CostCheck() {}
 
