@@ -89,9 +89,9 @@ class PlanCommandTest {
 
   @Test
   void estimatesArePositiveSeconds() {
+    int column = lines.get(1).indexOf("est_s");
     for (String row : lines.subList(2, 6)) {
-      String[] cells = row.trim().split(" +");
-      double seconds = Double.parseDouble(cells[9]);
+      double seconds = Double.parseDouble(row.substring(column).split(" +")[0]);
       assertTrue(seconds > 0 && seconds < 600, row);
     }
   }
