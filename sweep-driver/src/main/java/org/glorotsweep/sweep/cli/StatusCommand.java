@@ -14,7 +14,20 @@ final class StatusCommand implements Command {
     return """
         usage: status OUTPUT [--spark-log LEVEL]
           Prints the committed trials under OUTPUT counted by sweep and status, then each failed trial
-          with its error, then each committed trial with a damaged result file (run runs those again).""";
+          with its error, each timed-out trial with its time and updates done, each committed trial with a
+          damaged result file (run runs those again), and per sweep the
+          core-seconds plan's cost model estimates for the trials that ended ok against those they took
+          (the model times each distinct trial shape on this machine first, a few seconds in all).""";
+  }
+
+  /**
+   * Each timed-out trial: how long it ran before the sweep's {@code timeout_seconds} stopped it, and how many
+   * of its updates it did.
+   */
+  private static void printTimedOut(SparkSession spark, PrintStream out) throws UsageException {
+    RowPrinter.printTable(spark.sql("SELECT sweep, trial_id, group_name, round(wall_seconds, 1) AS"
+        + " timed_out_after_s, updates_done, updates, host FROM trials WHERE status = 'timeout'"
+        + " ORDER BY sweep, trial_id"), out);
   }
 
   @Override
@@ -31,6 +44,8 @@ final class StatusCommand implements Command {
       RowPrinter.printTable(spark.sql("SELECT sweep, trial_id, group_name, error_class, error_message, host, attempt"
           + " FROM trials WHERE status = 'failed' ORDER BY sweep, trial_id"), out);
       DamagedTrials.print(spark, parsed.positional().get(0), out);
+      printTimedOut(spark, out);
+      CostCheck.print(spark, out);
       return 0;
     }
   }
