@@ -137,7 +137,7 @@ public final class TrialCostProbe {
     Trainer<M> trainer = new Trainer<>(network, training, dataset, random, schedule, evaluationExamples);
     List<Long> pointTimes = new ArrayList<>();
     long start = System.nanoTime();
-    trainer.train(() -> false, (update, net) -> pointTimes.add(System.nanoTime()));
+    trainer.train(() -> false, (update, end, net) -> pointTimes.add(System.nanoTime()));
     long end = System.nanoTime();
     return new UpdateTiming((pointTimes.get(0) - start) / NANOS, (end - pointTimes.get(0)) / NANOS);
   }
@@ -147,7 +147,7 @@ public final class TrialCostProbe {
     LayerMonitor<M> layers =
         new LayerMonitor<>(network, monitor, spec.training(), dataset.test(), MeasurementSchedule.of(monitor, 0));
     long start = System.nanoTime();
-    layers.observe(0, network);
+    layers.observe(0, false, network);
     return (System.nanoTime() - start) / NANOS;
   }
 
