@@ -14,7 +14,7 @@ final class StatusCommand implements Command {
     return """
         usage: status OUTPUT [--spark-log LEVEL]
           Prints the committed trials under OUTPUT counted by sweep and status, then each failed trial
-          with its error.""";
+          with its error, then each committed trial with a damaged result file (run runs those again).""";
   }
 
   @Override
@@ -29,6 +29,7 @@ final class StatusCommand implements Command {
           + " GROUP BY sweep, status ORDER BY sweep, status"), "table", Integer.MAX_VALUE, out);
       RowPrinter.print(spark.sql("SELECT sweep, trial_id, group_name, error_class, error_message, host, attempt"
           + " FROM trials WHERE status = 'failed' ORDER BY sweep, trial_id"), "table", Integer.MAX_VALUE, out);
+      DamagedTrials.print(spark, parsed.positional().get(0), out);
       return 0;
     }
   }

@@ -10,8 +10,6 @@ import java.time.Duration;
  * @param output the output location
  * @param timeout the per-trial wall-clock limit, or null for none
  * @param maxAttempts Spark's {@code spark.task.maxFailures}: the last attempt records any error as a result
- * @param failFirstAttempts test-only fault hook: every trial's first attempt fails mid-commit
- * @param failingGroup test-only fault hook: every trial of this group throws, as a bug would (null: none)
  * @param hadoop the driver's Hadoop configuration
  */
 record SweepContext(
@@ -19,7 +17,5 @@ record SweepContext(
     String output,
     Duration timeout,
     int maxAttempts,
-    boolean failFirstAttempts,
-    String failingGroup,
     SerializableConfiguration hadoop)
     implements Serializable {}

@@ -13,6 +13,7 @@ import org.glorotsweep.core.TrialRunner;
 import org.glorotsweep.core.data.DatasetCatalog;
 import org.glorotsweep.core.result.Provenance;
 import org.glorotsweep.core.result.TrialResult;
+import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.results.ExecutionInfo;
 import org.glorotsweep.sweep.results.ResultTable;
@@ -23,9 +24,10 @@ import org.glorotsweep.sweep.results.TrialRows;
 /**
  * One Spark task: trains one trial on this executor's single core and commits its rows (see
  * {@link TrialCommitter}). A trial's outcome (ok, diverged, timeout, or failed with its cause) is always a
- * result, so one bad trial never stops the sweep. Errors that may be transient (I/O, the JVM running out of
- * memory) are rethrown for Spark to retry, except on the last allowed attempt, which records them; errors of
- * the trial itself (a bad spec, a bug) are deterministic and recorded at once, never retried. A task Spark
+ * result, so one bad trial never stops the sweep. Errors that may be transient (the file system's I/O, the JVM
+ * running out of memory; see {@link Retries}) are rethrown for Spark to retry, except on the last allowed attempt,
+ * which records them; errors of the trial itself (a bad spec, a broken data file, a bug) are deterministic and
+ * recorded at once, never retried. A task Spark
  * kills (a cancelled sweep, a losing speculative copy) stops training and commits nothing.
  */
 final class TrialTask {
@@ -42,13 +44,11 @@ final class TrialTask {
     long start = System.nanoTime();
     Map<ResultTable, List<Object[]>> rows;
     try {
-      if (trial.group().equals(context.failingGroup())) {
-        throw new IllegalStateException("test fault hook: every trial of group " + trial.group() + " fails");
-      }
+      FaultInjector.installed().beforeTraining(trial.trialId(), trial.group());
       TrialResult result = new TrialRunner(catalog(conf)).run(trial.spec(), context.timeout());
       rows = TrialRows.of(trial, result, execution(attempt, start));
     } catch (IOException | VirtualMachineError e) {
-      if (!lastAttempt) {
+      if (!lastAttempt && Retries.mayCure(e)) {
         throw e;
       }
       rows = failure(trial, e, attempt, start);
@@ -59,14 +59,8 @@ final class TrialTask {
       failed.add(1);
     }
     String attemptTag = task.stageId() + "-" + task.taskAttemptId() + "-" + UUID.randomUUID();
-    Runnable fault = context.failFirstAttempts() && attempt == 0
-        ? () -> {
-          throw new IllegalStateException("test fault hook: first attempt of " + trial.trialId() + " fails");
-        }
-        : () -> { };
     task.killTaskIfInterrupted();
-    new TrialCommitter(new Path(context.output()), context.sweep(), conf)
-        .commit(trial.trialId(), rows, attemptTag, fault);
+    new TrialCommitter(new Path(context.output()), context.sweep(), conf).commit(trial.trialId(), rows, attemptTag);
   }
 
   private static Map<ResultTable, List<Object[]>> failure(
