@@ -6,13 +6,15 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.glorotsweep.sweep.report.ModelSelection;
 import org.glorotsweep.sweep.results.ResultTable;
 
 /**
  * Registers a sweep output's tables as Spark SQL temporary views named after them ({@code trials},
  * {@code curves}, {@code layer_stats}, {@code histograms}), each read with its explicit schema. The views
  * other than {@code trials} keep only rows whose trial has its {@code trials} row (its commit record), so a
- * query never sees a half-committed trial.
+ * query never sees a half-committed trial. Over {@code trials} it also registers model selection's views
+ * {@code lr_grid} and {@code selected} ({@link ModelSelection}).
  */
 public final class ResultViews {
   private ResultViews() {}
@@ -30,6 +32,7 @@ public final class ResultViews {
               + " ON r.sweep = t.sweep AND r.trial_id = t.trial_id")
           .createOrReplaceTempView(table.directory());
     }
+    ModelSelection.register(spark);
   }
 
   /** The table as stored, or an empty frame of its schema when it does not exist yet. */
