@@ -99,6 +99,26 @@ class ModelSelectionIT {
     assertEquals(3L, spark.sql("SELECT count(*) FROM selected").first().getLong(0));
   }
 
+  @Test
+  void table1PutsOurSelectedModelsBesideThePapersCellsAndMarksTheOnesWorseThanTheBestOfTheColumn() {
+    PaperTable1.register(spark, "hand");
+    List<Row> cells = spark.sql("SELECT model, dataset, paper_error_percent, our_error_percent, difference,"
+        + " worse_than_best_of_column FROM table1 WHERE our_error_percent IS NOT NULL ORDER BY model")
+        .collectAsList();
+    assertEquals(20L, spark.sql("SELECT count(*) FROM table1").first().getLong(0));
+    assertEquals(2, cells.size(), cells::toString);
+    // Sigmoid: ours 80.0 against 82.61; z = (0.8 - 0.23) / sqrt(0.8 * 0.2/500 + 0.0004 + 0.1771/500) = 17.4
+    assertEquals(List.of("Sigmoid", "shapeset", 82.61), List.of(cells.get(0).get(0), cells.get(0).get(1),
+        cells.get(0).get(2)));
+    assertEquals(80.0, cells.get(0).getDouble(3), 1e-9);
+    assertEquals(80.0 - 82.61, cells.get(0).getDouble(4), 1e-9);
+    assertTrue(cells.get(0).getBoolean(5));
+    // Tanh N: ours 23.0 against 15.60, and it is the best of its column
+    assertEquals("Tanh N", cells.get(1).getString(0));
+    assertEquals(23.0 - 15.60, cells.get(1).getDouble(4), 1e-9);
+    assertFalse(cells.get(1).getBoolean(5));
+  }
+
   private static Row selected(String dataset, String activation) {
     List<Row> rows = spark.sql("SELECT * FROM selected WHERE dataset = '" + dataset
         + "' AND activation = '" + activation + "'").collectAsList();
