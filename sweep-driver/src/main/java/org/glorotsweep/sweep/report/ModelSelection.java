@@ -51,7 +51,7 @@ public final class ModelSelection {
              avg(test_error_at_best_valid) AS test_error_mean,
              stddev_samp(test_error_at_best_valid) AS test_error_std,
              CASE WHEN dataset = 'shapeset'
-                  THEN coalesce(CAST(get_json_object(data_options, '$.test_size') AS INT), %2$d)
+                  THEN coalesce(try_cast(get_json_object(data_options, '$.test_size') AS INT), %2$d)
              END AS n_test
       FROM trials
       GROUP BY %1$s, learning_rate
@@ -91,7 +91,7 @@ public final class ModelSelection {
   }
 
   /** {@code a.c <=> b.c AND ...} over the model columns (null-safe: width is NULL for unequal widths). */
-  private static String joinOn(String left, String right) {
+  static String joinOn(String left, String right) {
     StringBuilder on = new StringBuilder();
     for (String column : MODEL_COLUMNS.split(",\\s*")) {
       if (!on.isEmpty()) {

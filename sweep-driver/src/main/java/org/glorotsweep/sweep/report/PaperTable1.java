@@ -30,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  * <pre>
  *   z = (p - p_best) / sqrt(v + v_best),   significantly worse when z &gt; 1.96 (95%, one cell pair)
  * </pre>
- * NULL when the test-set size is not known.
+ * NULL when the test-set size is not known or both variances are 0.
  */
 public final class PaperTable1 {
   /** The paper's depth (hidden layers) in Table 1. */
@@ -67,7 +67,7 @@ public final class PaperTable1 {
              100 * c.test_error_low95 AS our_low95_percent, 100 * c.test_error_high95 AS our_high95_percent,
              100 * c.test_error_std AS our_std_percent, c.repeats, c.learning_rate, c.lr_grid,
              c.lr_at_grid_edge, c.depth, c.width, c.updates, c.batch_size,
-             (c.test_error_mean - b.best_mean) / sqrt(c.variance + b.best_variance) > 1.96
+             try_divide(c.test_error_mean - b.best_mean, sqrt(c.variance + b.best_variance)) > 1.96
                  AS worse_than_best_of_column
       FROM paper_table1 p
       LEFT JOIN cells c ON c.dataset = p.dataset AND c.activation = p.activation AND c.init = p.init
