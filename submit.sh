@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the glorot-sweep application through spark-submit.
 #
-#   ./submit.sh [spark-submit options] plan|run|status|sql ARGS...   (--help on each subcommand)
+#   ./submit.sh [spark-submit options] plan|run|status|sql|report ARGS...   (--help on each subcommand)
 #
 # With SPARK_HOME set, uses $SPARK_HOME/bin/spark-submit (pass --master spark://..., yarn, k8s://...,
 # --conf ...). Without it, runs Spark from the project's own jars (sweep-driver/target/spark-home/jars) with
@@ -17,12 +17,12 @@ main_class=org.glorotsweep.sweep.cli.Main
 spark_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    plan|run|status|sql|--help) break ;;
+    plan|run|status|sql|report|--help) break ;;
     *) spark_args+=("$1"); shift ;;
   esac
 done
 if [[ $# -eq 0 ]]; then
-  echo "usage: $0 [spark-submit options] plan|run|status|sql ARGS... (--help on each)" >&2
+  echo "usage: $0 [spark-submit options] plan|run|status|sql|report ARGS... (--help on each)" >&2
   exit 2
 fi
 
