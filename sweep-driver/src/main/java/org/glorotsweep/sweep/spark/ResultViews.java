@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.glorotsweep.sweep.report.ModelSelection;
 import org.glorotsweep.sweep.results.ResultTable;
 
 /**
@@ -14,6 +15,8 @@ import org.glorotsweep.sweep.results.ResultTable;
  * other than {@code trials} keep only rows whose trial has its {@code trials} row (its commit record), so a
  * query never sees a half-committed trial. A damaged file (truncated, overwritten) is skipped rather than failing
  * every query: its rows are missing until {@code run} runs its trial again, and {@code status} names it.
+ * Over {@code trials} it also registers model selection's views
+ * {@code lr_grid} and {@code selected} ({@link ModelSelection}).
  */
 public final class ResultViews {
   private ResultViews() {}
@@ -31,6 +34,7 @@ public final class ResultViews {
               + " ON r.sweep = t.sweep AND r.trial_id = t.trial_id")
           .createOrReplaceTempView(table.directory());
     }
+    ModelSelection.register(spark);
   }
 
   /**

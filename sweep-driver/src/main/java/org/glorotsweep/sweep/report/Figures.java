@@ -1,0 +1,90 @@
+package org.glorotsweep.sweep.report;
+
+import java.util.List;
+
+/**
+ * The paper's figures as queries over {@code selected_trials} (each model's trials at its selected learning
+ * rate; see {@link ReportWriter}), {@code selected} and the result views. Every aggregation happens in SQL:
+ * the driver collects only the points drawn. Layers are numbered as in {@code layer_stats}: 1..L the hidden
+ * layers from the input, L+1 the softmax layer.
+ */
+final class Figures {
+  private Figures() {}
+
+  /** The figures in report order, for sweep {@code sweep} (already SQL-quoted). */
+  static List<Figure> all(String sweep) {
+    return List.of(
+        new Figure("fig11_test_error_vs_examples", "Fig. 11 and 12",
+            "Test error against examples seen, per model at its selected learning rate (mean over repeats)",
+            "examples seen", "test error", true, """
+            SELECT 'all models' AS panel, d.model AS series, c.update * d.batch_size AS x, avg(c.test_error) AS y
+            FROM selected_trials d JOIN curves c ON c.trial_id = d.trial_id AND c.sweep = '%s'
+            GROUP BY d.model, c.update, d.batch_size ORDER BY panel, series, x""".formatted(sweep)),
+        layerStatistic("fig2_activation_mean", "Fig. 2", "Mean of each layer's activations over training",
+            "activation", "mean", sweep),
+        layerStatistic("fig2_3_activation_std", "Fig. 2, 3 and 10",
+            "Standard deviation of each layer's activations over training", "activation", "std", sweep),
+        layerStatistic("fig3_activation_p98", "Fig. 3 and 10",
+            "98th percentile of each layer's activations over training", "activation", "p98", sweep),
+        histogram("fig4_activation_histograms_end", "Fig. 4",
+            "Activation histograms at the end of training (the last measurement point), per layer",
+            "activation", "activation", false, sweep),
+        histogram("fig6_activation_histograms_init", "Fig. 6",
+            "Activation histograms at initialisation, per layer (standard vs normalized init by panel)",
+            "activation", "activation", true, sweep),
+        histogram("fig7_backprop_gradient_histograms_init", "Fig. 7",
+            "Back-propagated gradient histograms at initialisation, per layer",
+            "backprop_gradient", "back-propagated gradient", true, sweep),
+        histogram("fig8_weight_gradient_histograms_init", "Fig. 8",
+            "Weight-gradient histograms at initialisation, per layer",
+            "weight_gradient", "weight gradient", true, sweep),
+        layerStatistic("fig9_weight_gradient_std", "Fig. 9",
+            "Standard deviation of each layer's weight gradients over training", "weight_gradient", "std", sweep),
+        layerStatistic("jacobian_singular_values", "Section 4.2 (Jacobian singular values)",
+            "Mean singular value of each layer's Jacobian dz^k/dz^(k-1), from initialisation (update 0) on",
+            "jacobian_singular_value", "mean", sweep),
+        new Figure("test_error_vs_depth", "Depth sweep (Table 1 at other depths)",
+            "Test error at best validation against depth, per model family with more than one depth",
+            "hidden layers", "test error", true, """
+            WITH families AS (
+              SELECT *, size(collect_set(depth) OVER (PARTITION BY dataset, data_options, width, activation,
+                         init, init_gain, cost, batch_size, precision, updates)) AS depths
+              FROM selected WHERE sweep = '%s' AND test_error_mean IS NOT NULL)
+            SELECT concat(dataset, ' ', data_options) AS panel,
+                   concat(activation, '/', init, ' width ', coalesce(CAST(width AS STRING), 'unequal'),
+                          CASE WHEN init_gain <> 1.0 THEN concat(' gain ', init_gain) ELSE '' END,
+                          ' ', cost, ' batch ', batch_size, ' ', precision, ' ', updates, ' updates') AS series,
+                   depth AS x, test_error_mean AS y
+            FROM families WHERE depths > 1 ORDER BY panel, series, x""".formatted(sweep)));
+  }
+
+  /** {@code column} of {@code quantity}'s statistics per layer against updates; one panel per model. */
+  private static Figure layerStatistic(
+      String id, String paperFigure, String title, String quantity, String column, String sweep) {
+    return new Figure(id, paperFigure, title, "updates", quantity.replace('_', ' ') + " " + column, false, """
+        SELECT d.model AS panel, concat('layer ', s.layer) AS series, s.update AS x, s.%s AS y
+        FROM selected_trials d JOIN layer_stats s ON s.trial_id = d.trial_id AND s.sweep = '%s'
+        WHERE d.first_repeat AND s.quantity = '%s'
+        ORDER BY panel, s.layer, x""".formatted(column, sweep, quantity));
+  }
+
+  /**
+   * The normalised histogram (fraction of values per bin, at the bin centre low + (i + 1/2)(high - low)/bins)
+   * of {@code quantity} at update 0 ({@code atInit}) or at the trial's last histogram; one panel per model,
+   * one line per layer.
+   */
+  private static Figure histogram(String id, String paperFigure, String title, String quantity, String xLabel,
+      boolean atInit, String sweep) {
+    return new Figure(id, paperFigure, title, xLabel, "fraction of values", false, """
+        WITH h AS (
+          SELECT *, max(update) OVER (PARTITION BY trial_id) AS last_update
+          FROM histograms WHERE sweep = '%s' AND quantity = '%s')
+        SELECT d.model AS panel, concat('layer ', h.layer) AS series,
+               h.low + (b.pos + 0.5) * (h.high - h.low) / size(h.counts) AS x,
+               try_divide(b.count, aggregate(h.counts, 0L, (a, v) -> a + v)) AS y
+        FROM selected_trials d JOIN h ON h.trial_id = d.trial_id
+        LATERAL VIEW posexplode(h.counts) b AS pos, count
+        WHERE d.first_repeat AND h.update = %s
+        ORDER BY panel, h.layer, x""".formatted(sweep, quantity, atInit ? "0" : "h.last_update"));
+  }
+}
