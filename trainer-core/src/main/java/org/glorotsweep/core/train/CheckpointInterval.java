@@ -1,5 +1,6 @@
 package org.glorotsweep.core.train;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Duration;
  * @param updates updates between checkpoints, 0 for no bound
  * @param wallTime wall time between checkpoints, {@link Duration#ZERO} for no bound
  */
-public record CheckpointInterval(long updates, Duration wallTime) {
+public record CheckpointInterval(long updates, Duration wallTime) implements Serializable {
 
   /** No checkpoints. */
   public static final CheckpointInterval NEVER = new CheckpointInterval(0, Duration.ZERO);
