@@ -10,6 +10,7 @@ import org.glorotsweep.sweep.config.SweepConfigLoader;
 import org.glorotsweep.sweep.grid.CostModel;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
+import org.glorotsweep.sweep.spark.OutputLocation;
 
 /** {@code plan CONFIG}: validates a sweep and lists its trials, count and estimated core-hours; runs nothing. */
 final class PlanCommand implements Command {
@@ -18,8 +19,9 @@ final class PlanCommand implements Command {
   public String usage() {
     return """
         usage: plan CONFIG
-          Validates the sweep file CONFIG and prints its trials in written order with their ids, axes and
-          estimated core-hours (an estimate from the cost model, not a measurement). Runs nothing.""";
+          Validates the sweep file CONFIG, its data files and its output location, and prints its trials in
+          written order with their ids, axes and estimated core-hours (an estimate from the cost model, not a
+          measurement). Runs nothing.""";
   }
 
   @Override
@@ -28,8 +30,9 @@ final class PlanCommand implements Command {
     if (parsed.positional().size() != 1) {
       throw new UsageException("plan takes exactly one CONFIG file");
     }
-    SweepConfig sweep =
-        SweepConfigLoader.load(Path.of(parsed.positional().get(0)), HadoopDataShapes.of(new Configuration()));
+    Configuration hadoop = new Configuration();
+    SweepConfig sweep = SweepConfigLoader.load(Path.of(parsed.positional().get(0)), HadoopDataShapes.of(hadoop));
+    OutputLocation.checked(sweep.output(), sweep.source(), "output", hadoop);
     out.printf("sweep %s (seed %d) -> %s%n", sweep.name(), sweep.seed(), sweep.output());
     out.printf("%-32s  %-14s  %-10s  %-16s  %-9s  %-10s  %-10s  %-11s  %-8s  %s%n", "trial_id", "group",
         "dataset", "hidden", "act", "init", "lr", "updates", "prec", "core-h");

@@ -1,6 +1,5 @@
 package org.glorotsweep.sweep.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
+import org.glorotsweep.sweep.spark.OutputLocation;
 import org.glorotsweep.sweep.spark.SweepDriver;
 
 /** {@code run CONFIG}: runs a sweep's uncommitted trials on Spark and commits their results. */
@@ -34,22 +34,15 @@ final class RunCommand implements Command {
     try (SparkSession spark = Sessions.spark("glorot-sweep", parsed.option("spark-log", "WARN"))) {
       SweepConfig sweep = SweepConfigLoader.load(
           Path.of(parsed.positional().get(0)), HadoopDataShapes.of(spark.sparkContext().hadoopConfiguration()));
-      sweep = sweep.withOutput(qualified(parsed.option("output", sweep.output()), spark));
+      boolean overridden = parsed.has("output");
+      sweep = sweep.withOutput(OutputLocation.checked(parsed.option("output", sweep.output()),
+          overridden ? "command line" : sweep.source(), overridden ? "--output" : "output",
+          spark.sparkContext().hadoopConfiguration()));
       out.printf("sweep %s: %d trials -> %s%n", sweep.name(), sweep.trials().size(), sweep.output());
       SweepDriver.Summary summary = new SweepDriver(spark, out, 5000).run(sweep, parsed.has("rerun"));
       out.printf("sweep %s: %d trials run, %d already committed, %d failed%s%n", sweep.name(), summary.ran(),
           summary.skipped(), summary.failed(), summary.stopped() ? " (stopped early)" : "");
       return summary.failed() == 0 ? 0 : 3;
     }
-  }
-
-  /**
-   * {@code output} qualified on the driver: a relative path becomes absolute against the driver's working
-   * directory (or its file system's home), so executors, which run in directories of their own, write where the
-   * driver reads.
-   */
-  private static String qualified(String output, SparkSession spark) throws IOException {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(output);
-    return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
   }
 }

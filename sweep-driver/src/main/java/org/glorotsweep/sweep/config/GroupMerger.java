@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.glorotsweep.core.spec.MonitorSpec;
 import org.glorotsweep.sweep.grid.Axis;
 import org.glorotsweep.sweep.grid.AxisSetting;
@@ -46,15 +45,13 @@ final class GroupMerger {
     }
     TreeMap<String, String> dataOptions = new TreeMap<>(common.dataOptions());
     dataOptions.putAll(group.dataOptions());
-    String dataOptionsSource =
-        String.join(
-            " and ",
-            Stream.of(common, group)
-                .filter(block -> !block.dataOptions().isEmpty())
-                .map(block -> KeyPath.child(block.keyPath(), "data_options"))
-                .toList());
+    TreeMap<String, String> dataOptionPaths = new TreeMap<>();
+    for (Block block : List.of(common, group)) {
+      String map = KeyPath.child(block.keyPath(), "data_options");
+      block.dataOptions().keySet().forEach(option -> dataOptionPaths.put(option, KeyPath.child(map, option)));
+    }
     return Optional.of(
-        new TrialGroup(name, group.keyPath(), axes(common, group), dataOptions, dataOptionsSource, monitor.get()));
+        new TrialGroup(name, group.keyPath(), axes(common, group), dataOptions, dataOptionPaths, monitor.get()));
   }
 
   private static List<AxisSetting> axes(Block common, Block group) {

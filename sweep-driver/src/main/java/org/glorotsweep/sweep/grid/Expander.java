@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.glorotsweep.core.data.files.DataFileException;
 import org.glorotsweep.core.spec.DataSpec;
 import org.glorotsweep.core.spec.TrialSpec;
 
@@ -16,7 +17,8 @@ import org.glorotsweep.core.spec.TrialSpec;
  *
  * <p>Each problem is reported with its key path and expansion goes on, so one pass finds them all: a missing
  * required key, an axis with no values (a group must have at least one trial), a group of more than {@value
- * #MAX_TRIALS_PER_GROUP} trials, a data set that {@link DataShapes} rejects or cannot read, and a trial whose
+ * #MAX_TRIALS_PER_GROUP} trials, a data set that {@link DataShapes} rejects or cannot read (a broken data file at
+ * the key path of the data option it is attributed to, e.g. {@code groups[0].data_options.path}), and a trial whose
  * spec is already in the sweep (the same spec listed twice). Trials with a problem are left out of the result.
  */
 public final class Expander {
@@ -115,7 +117,7 @@ public final class Expander {
     String datasetPath = datasetPath(group, index);
     DataSpec data = draft.dataSpec(group.dataOptions());
     Optional<DataShapes.Shape> shape =
-        shapeCache.computeIfAbsent(data, d -> lookUpShape(d, datasetPath, group.dataOptionsSource()));
+        shapeCache.computeIfAbsent(data, d -> lookUpShape(d, datasetPath, group));
     if (shape.isEmpty()) {
       return Optional.empty();
     }
@@ -160,9 +162,20 @@ public final class Expander {
     throw new IllegalStateException(group.keyPath() + " has no dataset; isExpandable() checks that first");
   }
 
-  private Optional<DataShapes.Shape> lookUpShape(DataSpec data, String datasetPath, String optionsSource) {
+  // A data file's problem is reported at the data option it is attributed to, when the sweep file writes it.
+  private Optional<DataShapes.Shape> lookUpShape(DataSpec data, String datasetPath, TrialGroup group) {
+    String optionsSource = group.dataOptionsSource();
     try {
       return Optional.of(shapes.shapeOf(data));
+    } catch (DataFileException e) {
+      Optional<String> option = e.option().filter(group.dataOptionPaths()::containsKey);
+      if (option.isPresent()) {
+        problems.report(
+            group.dataOptionPaths().get(option.get()),
+            "'" + data.options().get(option.get()) + "' (data set '" + data.name() + "'): " + e.getMessage());
+      } else {
+        problems.report(datasetPath, describe(data, optionsSource) + ": " + e.getMessage());
+      }
     } catch (IOException e) {
       problems.report(
           datasetPath,

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.glorotsweep.core.spec.MonitorSpec;
 
 /**
@@ -18,8 +19,8 @@ import org.glorotsweep.core.spec.MonitorSpec;
  * @param keyPath where the group is written, e.g. {@code groups[1]}
  * @param axes the axes in expansion order, each at most once
  * @param dataOptions the data set options of every trial
- * @param dataOptionsSource where the options were written (e.g. {@code common.data_options}), for messages;
- *     empty when there are none
+ * @param dataOptionPaths where each data option is written, by name (e.g. {@code path ->
+ *     common.data_options.path}), for messages; the same keys as {@code dataOptions}
  * @param monitor what every trial of the group measures
  */
 public record TrialGroup(
@@ -27,15 +28,19 @@ public record TrialGroup(
     String keyPath,
     List<AxisSetting> axes,
     SortedMap<String, String> dataOptions,
-    String dataOptionsSource,
+    SortedMap<String, String> dataOptionPaths,
     MonitorSpec monitor) {
 
-  /** Checks that no axis appears twice and copies the collections. */
+  /** Checks that no axis appears twice, that every data option has its path, and copies the collections. */
   public TrialGroup {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(keyPath, "keyPath");
-    Objects.requireNonNull(dataOptionsSource, "dataOptionsSource");
     Objects.requireNonNull(monitor, "monitor");
+    if (!dataOptionPaths.keySet().equals(dataOptions.keySet())) {
+      throw new IllegalArgumentException(
+          keyPath + ": data option paths " + dataOptionPaths.keySet() + " do not match the options "
+              + dataOptions.keySet());
+    }
     Set<Axis> seen = EnumSet.noneOf(Axis.class);
     for (AxisSetting setting : axes) {
       if (!seen.add(setting.axis())) {
@@ -44,6 +49,17 @@ public record TrialGroup(
     }
     axes = List.copyOf(axes);
     dataOptions = Collections.unmodifiableSortedMap(new TreeMap<>(dataOptions));
+    dataOptionPaths = Collections.unmodifiableSortedMap(new TreeMap<>(dataOptionPaths));
+  }
+
+  /**
+   * Where the data options were written, for messages: the distinct maps holding them, e.g. {@code
+   * common.data_options and groups[1].data_options}; empty when there are none.
+   */
+  public String dataOptionsSource() {
+    Set<String> maps = new TreeSet<>();
+    dataOptionPaths.forEach((option, path) -> maps.add(path.substring(0, path.length() - option.length() - 1)));
+    return String.join(" and ", maps);
   }
 
   /** The number of trials the group expands to, the product of its axes' value counts, saturating at Long.MAX_VALUE. */

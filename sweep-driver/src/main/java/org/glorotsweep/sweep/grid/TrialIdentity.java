@@ -1,11 +1,9 @@
 package org.glorotsweep.sweep.grid;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.spec.TrialSpec;
 
 /**
@@ -30,20 +28,12 @@ public final class TrialIdentity {
    * @param identitySpec the spec with seed = repeat index (before seed derivation)
    */
   public static String trialId(TrialSpec identitySpec) {
-    byte[] digest = sha256(identitySpec.toJson());
+    byte[] digest = Fingerprints.digestOfText(identitySpec.toJson());
     return HexFormat.of().formatHex(Arrays.copyOf(digest, ID_BYTES));
   }
 
   /** The seed of trial {@code trialId} in a sweep whose seed is {@code sweepSeed}. */
   public static long trialSeed(long sweepSeed, String trialId) {
-    return ByteBuffer.wrap(sha256(sweepSeed + ":" + trialId)).getLong();
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
-    }
+    return ByteBuffer.wrap(Fingerprints.digestOfText(sweepSeed + ":" + trialId)).getLong();
   }
 }

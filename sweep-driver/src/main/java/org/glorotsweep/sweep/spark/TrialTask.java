@@ -23,9 +23,10 @@ import org.glorotsweep.sweep.results.TrialRows;
 /**
  * One Spark task: trains one trial on this executor's single core and commits its rows (see
  * {@link TrialCommitter}). A trial's outcome (ok, diverged, timeout, or failed with its cause) is always a
- * result, so one bad trial never stops the sweep. Errors that may be transient (I/O, the JVM running out of
- * memory) are rethrown for Spark to retry, except on the last allowed attempt, which records them; errors of
- * the trial itself (a bad spec, a bug) are deterministic and recorded at once, never retried. A task Spark
+ * result, so one bad trial never stops the sweep. Errors that may be transient (the file system's I/O, the JVM
+ * running out of memory; see {@link Retries}) are rethrown for Spark to retry, except on the last allowed attempt,
+ * which records them; errors of the trial itself (a bad spec, a broken data file, a bug) are deterministic and
+ * recorded at once, never retried. A task Spark
  * kills (a cancelled sweep, a losing speculative copy) stops training and commits nothing.
  */
 final class TrialTask {
@@ -48,7 +49,7 @@ final class TrialTask {
       TrialResult result = new TrialRunner(catalog(conf)).run(trial.spec(), context.timeout());
       rows = TrialRows.of(trial, result, execution(attempt, start));
     } catch (IOException | VirtualMachineError e) {
-      if (!lastAttempt) {
+      if (!lastAttempt && Retries.mayCure(e)) {
         throw e;
       }
       rows = failure(trial, e, attempt, start);

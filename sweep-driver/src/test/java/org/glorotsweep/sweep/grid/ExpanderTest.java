@@ -74,7 +74,7 @@ class ExpanderTest {
   void reportsMissingKeysAtTheGroupsKeyPath() {
     TrialGroup group =
         new TrialGroup("g", "groups[3]", List.of(AxisSetting.fixed(Axis.DEPTH, "groups[3].depth", 2)),
-            new TreeMap<>(), "", MonitorSpec.DEFAULT);
+            new TreeMap<>(), new TreeMap<>(), MonitorSpec.DEFAULT);
     assertEquals(List.of(), Expander.expand(1, List.of(group), countingShapes, this::record));
     assertEquals(
         List.of("groups[3].dataset", "groups[3].activation", "groups[3].init", "groups[3].learning_rate",
@@ -88,7 +88,7 @@ class ExpanderTest {
     for (Axis axis : List.of(Axis.WIDTH, Axis.DEPTH, Axis.BATCH_SIZE, Axis.REPEAT)) {
       axes.add(new AxisSetting(axis, axis.configName(), true, IntStream.range(0, 1 << 16).boxed().toList()));
     }
-    TrialGroup huge = new TrialGroup("g", "g", axes, new TreeMap<>(), "", MonitorSpec.DEFAULT);
+    TrialGroup huge = new TrialGroup("g", "g", axes, new TreeMap<>(), new TreeMap<>(), MonitorSpec.DEFAULT);
     assertEquals(Long.MAX_VALUE, huge.trialCount());
   }
 
@@ -106,7 +106,7 @@ class ExpanderTest {
     addUnlessPresent(all, AxisSetting.fixed(Axis.INIT, name + ".init", Initializer.STANDARD));
     addUnlessPresent(all, AxisSetting.fixed(Axis.LEARNING_RATE, name + ".learning_rate", 0.1));
     addUnlessPresent(all, AxisSetting.fixed(Axis.UPDATES, name + ".updates", 10L));
-    return new TrialGroup(name, name, all, new TreeMap<>(), "", MonitorSpec.DEFAULT);
+    return new TrialGroup(name, name, all, new TreeMap<>(), new TreeMap<>(), MonitorSpec.DEFAULT);
   }
 
   private static void addUnlessPresent(List<AxisSetting> axes, AxisSetting setting) {

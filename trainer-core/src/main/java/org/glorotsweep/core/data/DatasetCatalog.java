@@ -53,10 +53,11 @@ public final class DatasetCatalog implements DatasetProvider {
   }
 
   /**
-   * The input size and classes of the data set {@code spec} names, without generating or reading its examples
-   * (unless it is already loaded): checks the options, that the files exist and their headers.
+   * The input size and classes of the data set {@code spec} names, without generating it or reading its
+   * examples' pixels (unless it is already loaded), with the checks that are cheap before any trial runs (see
+   * {@link DatasetLoader#shape}).
    *
-   * @throws IOException when a file is missing or its header malformed; the message names the file
+   * @throws IOException when a file is missing or malformed; the message names the file
    * @throws IllegalArgumentException for an unknown name or option, or a malformed option
    */
   public DatasetShape shape(DataSpec spec) throws IOException {

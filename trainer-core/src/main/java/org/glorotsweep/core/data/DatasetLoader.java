@@ -7,10 +7,12 @@ import org.glorotsweep.core.spec.DataSpec;
 public interface DatasetLoader {
 
   /**
-   * The data set's input size and number of classes, found without generating or reading its examples (at
-   * most the files' headers). Also checks the options and that the files are there.
+   * The data set's input size and number of classes, found without generating or reading its examples' pixels.
+   * Also runs the checks that are cheap enough for the driver before any trial runs: the options, that the files
+   * are there, their headers against their lengths, labels against the classes, split sizes.
    *
-   * @throws IOException when a file is missing or its header is malformed; the message names the file
+   * @throws IOException when a file is missing or malformed, or contradicts an option; the message names the
+   *     file (a {@link org.glorotsweep.core.data.files.DataFileException} also names the option at fault)
    * @throws IllegalArgumentException when an option is unknown or malformed
    */
   DatasetShape shape(DataSpec spec) throws IOException;

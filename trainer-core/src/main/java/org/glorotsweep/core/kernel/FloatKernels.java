@@ -1,17 +1,18 @@
+// Written by hand: Float64Twins (trainer-core's tests) generates DoubleKernels.java from this file.
 package org.glorotsweep.core.kernel;
 
 import java.security.MessageDigest;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
-import org.ejml.ops.ConvertMatrixData;
 import org.glorotsweep.core.choice.Activation;
 import org.glorotsweep.core.choice.Precision;
 
 /**
- * Float32 kernels on EJML's {@link FMatrixRMaj}: what trials train in. Element-wise functions are evaluated
- * in float64 and rounded once, so they are correctly rounded to within one float32 ulp and identical on every
- * JVM; tanh, the paper's main activation, may instead be a faster deterministic float32 function.
+ * The element-wise kernels on EJML's {@link FMatrixRMaj}, in float32. Element-wise functions are evaluated
+ * in double and rounded once to the element type, so they are correctly rounded to within one ulp and identical on
+ * every JVM; tanh, the paper's main activation, may instead be a faster deterministic function given to the
+ * constructor (see {@link VectorKernels}).
  */
 public final class FloatKernels implements Kernels<FMatrixRMaj> {
   private final MatMul<FMatrixRMaj> matMul;
@@ -52,21 +53,27 @@ public final class FloatKernels implements Kernels<FMatrixRMaj> {
   @Override
   public FMatrixRMaj fromDouble(DMatrixRMaj source) {
     FMatrixRMaj copy = new FMatrixRMaj(source.numRows, source.numCols);
-    ConvertMatrixData.convert(source, copy);
+    for (int i = 0; i < copy.getNumElements(); i++) {
+      copy.data[i] = (float) source.data[i];
+    }
     return copy;
   }
 
   @Override
   public DMatrixRMaj toDouble(FMatrixRMaj source) {
     DMatrixRMaj copy = new DMatrixRMaj(source.numRows, source.numCols);
-    ConvertMatrixData.convert(source, copy);
+    for (int i = 0; i < copy.getNumElements(); i++) {
+      copy.data[i] = source.data[i];
+    }
     return copy;
   }
 
   @Override
-  public void load(float[] source, int rows, int cols, FMatrixRMaj dest) {
+  public void load(/*float32*/ float[] source, int rows, int cols, FMatrixRMaj dest) {
     dest.reshape(rows, cols);
-    System.arraycopy(source, 0, dest.data, 0, rows * cols);
+    for (int i = 0; i < rows * cols; i++) {
+      dest.data[i] = source[i];
+    }
   }
 
   @Override
@@ -126,9 +133,10 @@ public final class FloatKernels implements Kernels<FMatrixRMaj> {
 
   @Override
   public void digest(FMatrixRMaj m, MessageDigest digest) {
+    // the raw bits, most significant byte first
     for (int i = 0; i < m.getNumElements(); i++) {
-      int bits = Float.floatToRawIntBits(m.data[i]);
-      for (int shift = 24; shift >= 0; shift -= 8) {
+      var bits = Float.floatToRawIntBits(m.data[i]);
+      for (int shift = Float.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
         digest.update((byte) (bits >>> shift));
       }
     }

@@ -1,3 +1,4 @@
+// Written by hand: Float64Twins (trainer-core's tests) generates DoubleVectorMatMul.java from this file.
 package org.glorotsweep.core.kernel;
 
 import java.util.Arrays;
@@ -11,10 +12,7 @@ import org.ejml.data.FMatrixRMaj;
  * The products of an SGD step on the Java Vector API ({@code jdk.incubator.vector}), single-threaded, for the
  * thin shapes of mini-batch training: a batch of B rows (B = 10 in the paper) times n_i x n_{i+1} weights.
  *
- * <p>This file is written once, for float32; the build derives {@code DoubleVectorMatMul}, the float64
- * kernel, from it by swapping the element type, the vector and matrix classes and the literals (the antrun
- * step in trainer-core's pom, as the JDK derives its vector classes from one template).
- * Load it only when the module is present: {@link KernelChoice} checks.
+ * <p>Load this class only when the module is present: {@link KernelChoice} checks.
  *
  * <p>Each product keeps a fixed order of operations, so its bits depend only on the inputs and the vector
  * length (part of {@link #name()}):

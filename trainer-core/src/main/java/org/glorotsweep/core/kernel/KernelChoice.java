@@ -1,23 +1,36 @@
 package org.glorotsweep.core.kernel;
 
 import java.lang.System.Logger.Level;
+import java.util.function.IntSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.glorotsweep.core.choice.Precision;
 
 /**
  * Picks the kernels a trial trains with, at run time: the Vector API kernels ({@link VectorKernels}, named
- * {@code "vector<bits>"}) when the JVM was started with {@code --add-modules jdk.incubator.vector}, else
- * EJML's ({@code "ejml"}), with one warning per JVM. The name goes into every result's provenance, since the
- * two give different last bits.
+ * {@code "vector<bits>"} after the JVM's preferred vector size) when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} and its preferred vector holds at least {@link #MIN_VECTOR_BITS}
+ * bits, else EJML's ({@code "ejml"}), with one warning per JVM. The name goes into every result's provenance,
+ * since the kernels, and the vector kernels at different sizes, give different last bits.
+ *
+ * <p>The preferred vector is the widest the JIT compiles on this processor, capped by
+ * {@code -XX:MaxVectorSize}: 512 bits on AVX-512, 256 on AVX2, 128 on SSE and ARM NEON.
  */
 public final class KernelChoice {
   /** The module the fast kernels need. */
   public static final String VECTOR_MODULE = "jdk.incubator.vector";
 
+  /**
+   * The narrowest preferred vector the Vector API kernels run on: 128 bits, two float64 lanes. Below it a
+   * float64 vector has one lane, which the JIT does not compile to vector instructions, and the kernels run
+   * some 50 times slower than EJML's (measured with {@code -XX:MaxVectorSize=8}).
+   */
+  public static final int MIN_VECTOR_BITS = 128;
+
   private static final boolean VECTOR_API =
       detect(
           ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent(),
+          VectorKernels::preferredVectorBits,
           System.getLogger(KernelChoice.class.getName()));
 
   private KernelChoice() {}
@@ -47,20 +60,34 @@ public final class KernelChoice {
     return new FloatKernels(EjmlMatMul.float32());
   }
 
-  /** Whether this JVM runs the Vector API kernels. */
+  /** Whether this JVM trains on the Vector API kernels. */
   public static boolean vectorApiAvailable() {
     return VECTOR_API;
   }
 
-  /** Returns {@code modulePresent}, warning on {@code logger} when it is false. */
-  static boolean detect(boolean modulePresent, System.Logger logger) {
+  /**
+   * Whether to train on the Vector API kernels: the module must be present and the preferred vector (read
+   * from {@code vectorBits} only then, since reading it loads the module's classes) at least
+   * {@link #MIN_VECTOR_BITS} wide. Otherwise warns once on {@code logger}, saying why.
+   */
+  static boolean detect(boolean modulePresent, IntSupplier vectorBits, System.Logger logger) {
     if (!modulePresent) {
       logger.log(
           Level.WARNING,
           "Module " + VECTOR_MODULE + " is absent: training falls back to the slower EJML kernels (kernel"
               + " \"" + EjmlMatMul.NAME + "\"); start the JVM with --add-modules " + VECTOR_MODULE
               + " for the fast ones.");
+      return false;
     }
-    return modulePresent;
+    int bits = vectorBits.getAsInt();
+    if (bits < MIN_VECTOR_BITS) {
+      logger.log(
+          Level.WARNING,
+          "The JVM's preferred vector is " + bits + " bits, below the " + MIN_VECTOR_BITS + " the Vector API"
+              + " kernels need (is -XX:MaxVectorSize set below 16?): training falls back to the slower EJML"
+              + " kernels (kernel \"" + EjmlMatMul.NAME + "\").");
+      return false;
+    }
+    return true;
   }
 }

@@ -1,13 +1,12 @@
 package org.glorotsweep.core.nn;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.kernel.Kernels;
 import org.glorotsweep.core.spec.NetworkSpec;
 
@@ -114,16 +113,11 @@ public final class Network<M extends ReshapeMatrix> {
    * bitwise-equal networks.
    */
   public String sha256() {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
-    }
+    MessageDigest digest = Fingerprints.newDigest();
     for (int i = 0; i < layerCount(); i++) {
       kernels.digest(weights.get(i), digest);
       kernels.digest(biases.get(i), digest);
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Fingerprints.hex(digest);
   }
 }

@@ -54,7 +54,9 @@ public final class TrainingBenchmark {
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
     if (!KernelChoice.vectorApiAvailable() && options.kernels.stream().anyMatch(k -> k.startsWith("vector"))) {
-      throw new IllegalStateException("the vector kernels need --add-modules " + KernelChoice.VECTOR_MODULE);
+      throw new IllegalStateException(
+          "the vector kernels need --add-modules " + KernelChoice.VECTOR_MODULE + " and vectors of at least "
+              + KernelChoice.MIN_VECTOR_BITS + " bits");
     }
     for (String precision : options.precisions) {
       for (int depth : options.depths) {

@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
 import org.ejml.ops.ConvertMatrixData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The Vector API products against EJML's, in both precisions, on random shapes: batches of 1 to 10 rows (the
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class VectorMatMulTest {
   private static final int[] SIZES = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 65, 100, 257};
   private static final double ALPHA = -0.37;
+  /** The {@code -XX:MaxVectorSize} (bytes) of a Surefire execution that caps it, set by that execution. */
+  private static final String CAP_PROPERTY = "glorotsweep.test.maxVectorSize";
 
   private final MatMul<FMatrixRMaj> fast32 = KernelChoice.float32().matMul();
   private final MatMul<FMatrixRMaj> ejml32 = EjmlMatMul.float32();
@@ -36,9 +43,26 @@ class VectorMatMulTest {
   }
 
   @Test
-  void nameCarriesTheVectorSize() {
-    assertTrue(fast32.name().matches("vector\\d+"), fast32.name());
-    assertEquals(fast32.name(), fast64.name());
+  void nameFollowsThePreferredSpecies() {
+    assertEquals("vector" + FloatVector.SPECIES_PREFERRED.vectorBitSize(), fast32.name());
+    assertEquals("vector" + DoubleVector.SPECIES_PREFERRED.vectorBitSize(), fast64.name());
+  }
+
+  /**
+   * In the Surefire executions that cap the JVM's vector size ({@code -XX:MaxVectorSize=32} and {@code 16},
+   * as on AVX2 and ARM NEON processors), the cap is in force and the kernels run on vectors within it, so
+   * those executions test the narrower paths and not the 512-bit one again.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = CAP_PROPERTY, matches = "\\d+")
+  void theKernelsRunWithinTheVectorSizeTheExecutionCaps() {
+    int cap = Integer.getInteger(CAP_PROPERTY);
+    HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    int inForce = Integer.parseInt(hotSpot.getVMOption("MaxVectorSize").getValue());
+    assertTrue(inForce <= cap, "-XX:MaxVectorSize is " + inForce + ", the execution asks for " + cap);
+    int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    assertTrue(bits <= 8 * inForce, bits + "-bit vectors under -XX:MaxVectorSize=" + inForce);
+    assertEquals("vector" + bits, fast32.name());
   }
 
   @Test

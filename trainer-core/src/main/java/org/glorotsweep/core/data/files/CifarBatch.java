@@ -31,13 +31,7 @@ record CifarBatch(String location, byte[] records, String sha256) {
   static CifarBatch read(FileOpener files, String location) throws IOException {
     CifarBatch batch =
         DataFiles.read(files, location, in -> new CifarBatch(location, in.readAllBytes(), DataFiles.sha256(in)));
-    int length = batch.records.length;
-    if (length == 0 || length % RECORD_BYTES != 0) {
-      throw new DataFileException(
-          location,
-          "is " + length + " bytes long, expected a positive multiple of " + RECORD_BYTES
-              + " (1 label byte + 3072 pixel bytes per image)");
-    }
+    requireWholeRecords(location, batch.records.length);
     for (int i = 0; i < batch.count(); i++) {
       int label = batch.records[i * RECORD_BYTES] & 0xff;
       if (label >= CLASSES) {
@@ -45,6 +39,27 @@ record CifarBatch(String location, byte[] records, String sha256) {
       }
     }
     return batch;
+  }
+
+  /**
+   * The number of records in the batch file at {@code location}, from its length (a gzip file is decompressed to
+   * measure it); reads no records, so labels are not checked.
+   *
+   * @throws DataFileException when it is missing, empty or not a whole number of records
+   */
+  static int countRecords(FileOpener files, String location) throws IOException {
+    long length = DataFiles.contentLength(files, location);
+    requireWholeRecords(location, length);
+    return Math.toIntExact(length / RECORD_BYTES);
+  }
+
+  private static void requireWholeRecords(String location, long length) throws DataFileException {
+    if (length == 0 || length % RECORD_BYTES != 0 || length / RECORD_BYTES > Integer.MAX_VALUE) {
+      throw new DataFileException(
+          location,
+          "is " + length + " bytes long, expected a positive multiple of " + RECORD_BYTES
+              + " (1 label byte + 3072 pixel bytes per image)");
+    }
   }
 
   /** The number of records. */

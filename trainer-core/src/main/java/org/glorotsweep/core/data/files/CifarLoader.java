@@ -9,7 +9,7 @@ import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.DatasetLoader;
 import org.glorotsweep.core.data.DatasetShape;
 import org.glorotsweep.core.data.FixedSplitDataset;
-import org.glorotsweep.core.data.Fingerprints;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.spec.DataSpec;
 
 /**
@@ -36,15 +36,26 @@ public final class CifarLoader implements DatasetLoader {
     this.files = files;
   }
 
-  /** Checks the options and that the six files exist; reads nothing. */
+  /**
+   * Checks what is cheap before any trial runs, reading no records: the options, that each of the six files is a
+   * whole number of records long, and that the training batches hold more than {@code validation_size} records.
+   * A problem is attributed to option {@code path} (or to {@code validation_size} for the split). The labels,
+   * interleaved with the pixels, are checked when a trial loads the data.
+   */
   @Override
   public DatasetShape shape(DataSpec spec) throws IOException {
-    String directory = directory(DataOptions.check(spec, OPTIONS));
-    for (String name : allFiles()) {
-      String location = files.resolve(directory, name);
-      if (!files.exists(location)) {
-        throw new DataFileException(location, "file not found");
+    DataOptions options = DataOptions.check(spec, OPTIONS);
+    String directory = directory(options);
+    int validationSize = HeldOutSplit.validationSize(options);
+    try {
+      int total = 0;
+      for (String name : TRAINING_FILES) {
+        total += CifarBatch.countRecords(files, files.resolve(directory, name));
       }
+      CifarBatch.countRecords(files, files.resolve(directory, TEST_FILE));
+      HeldOutSplit.of(total, validationSize, files.resolve(directory, TRAINING_FILES.get(0)));
+    } catch (DataFileException e) {
+      throw e.withOption("path");
     }
     return new DatasetShape(CifarBatch.INPUTS, CifarBatch.CLASSES);
   }
@@ -53,7 +64,7 @@ public final class CifarLoader implements DatasetLoader {
   public Dataset load(DataSpec spec) throws IOException {
     DataOptions options = DataOptions.check(spec, OPTIONS);
     String directory = directory(options);
-    int validationSize = options.integer("validation_size", HeldOutSplit.PAPER_VALIDATION_SIZE, 1);
+    int validationSize = HeldOutSplit.validationSize(options);
     List<CifarBatch> official = new ArrayList<>();
     for (String name : TRAINING_FILES) {
       official.add(CifarBatch.read(files, files.resolve(directory, name)));
@@ -76,11 +87,5 @@ public final class CifarLoader implements DatasetLoader {
 
   private static String directory(DataOptions options) {
     return options.required("path", "the directory holding data_batch_1.bin .. data_batch_5.bin and test_batch.bin");
-  }
-
-  private static List<String> allFiles() {
-    List<String> names = new ArrayList<>(TRAINING_FILES);
-    names.add(TEST_FILE);
-    return names;
   }
 }

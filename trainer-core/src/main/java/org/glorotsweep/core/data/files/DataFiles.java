@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.util.zip.GZIPInputStream;
-import org.glorotsweep.core.data.Fingerprints;
+import org.glorotsweep.core.hash.Fingerprints;
 
 /**
  * Reading one data file in one pass: gzip is detected by its magic bytes 1f 8b and undone, and a SHA-256 of the
@@ -38,14 +38,40 @@ final class DataFiles {
     }
   }
 
+  /**
+   * The number of bytes {@link #read} would see in {@code location}: for a raw file its length from the file
+   * system's metadata (only the two magic bytes are read), for a gzip file the count of its decompressed bytes
+   * (the whole file is decompressed, and discarded).
+   */
+  static long contentLength(FileOpener files, String location) throws DataFileException {
+    try (InputStream raw = files.open(location)) {
+      // a two-byte buffer: a raw file's check reads nothing but the magic bytes
+      BufferedInputStream buffered = new BufferedInputStream(raw, 2);
+      if (!isGzip(buffered)) {
+        return files.length(location);
+      }
+      return new GZIPInputStream(buffered, BUFFER_BYTES).transferTo(OutputStream.nullOutputStream());
+    } catch (DataFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new DataFileException(location, e);
+    }
+  }
+
   private static InputStream decompressed(InputStream raw) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
-    buffered.mark(2);
-    int first = buffered.read();
-    int second = buffered.read();
-    buffered.reset();
-    boolean gzip = first == 0x1f && second == 0x8b;
-    return gzip ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_BYTES), BUFFER_BYTES) : buffered;
+    return isGzip(buffered)
+        ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_BYTES), BUFFER_BYTES)
+        : buffered;
+  }
+
+  /** Whether {@code in} starts with gzip's magic bytes; reads nothing from it. */
+  private static boolean isGzip(BufferedInputStream in) throws IOException {
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    return first == 0x1f && second == 0x8b;
   }
 
   /** The SHA-256 hex of the bytes read from {@code in} so far. */
@@ -62,19 +88,30 @@ final class DataFiles {
   static byte[] readToEnd(DigestInputStream in, int count, String location, String declared)
       throws IOException {
     byte[] bytes = in.readNBytes(count);
-    if (bytes.length < count) {
+    long extra = bytes.length < count ? 0 : in.transferTo(OutputStream.nullOutputStream());
+    requireDataLength(location, declared, count, bytes.length + extra);
+    return bytes;
+  }
+
+  /**
+   * Checks that the {@code actual} bytes following a file's header are the {@code expected} ones it declares.
+   *
+   * @param declared how the header declares them, e.g. {@code "60000x28x28 unsigned bytes"}
+   * @throws DataFileException when the file ends early or goes on after them
+   */
+  static void requireDataLength(String location, String declared, long expected, long actual)
+      throws DataFileException {
+    if (actual < expected) {
       throw new DataFileException(
           location,
-          "truncated: the header declares " + declared + " (" + count + " bytes) but only " + bytes.length
+          "truncated: the header declares " + declared + " (" + expected + " bytes) but only " + actual
               + " follow");
     }
-    long extra = in.transferTo(OutputStream.nullOutputStream());
-    if (extra > 0) {
+    if (actual > expected) {
       throw new DataFileException(
           location,
-          extra + " bytes follow the " + count + " data bytes the header declares (" + declared
+          (actual - expected) + " bytes follow the " + expected + " data bytes the header declares (" + declared
               + "); the dimensions do not match the data");
     }
-    return bytes;
   }
 }

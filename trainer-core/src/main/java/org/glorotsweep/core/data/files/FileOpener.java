@@ -21,6 +21,14 @@ public interface FileOpener {
   /** Whether a readable file exists at {@code location}. */
   boolean exists(String location) throws IOException;
 
+  /**
+   * The file's length in bytes as stored (compressed, for a gzip file), from the file system's metadata: reads
+   * none of its bytes.
+   *
+   * @throws java.io.FileNotFoundException when there is no file at {@code location}; the message names it
+   */
+  long length(String location) throws IOException;
+
   /** The location of file {@code name} in directory {@code directory}: the two joined by one '/'. */
   default String resolve(String directory, String name) {
     return directory.endsWith("/") ? directory + name : directory + "/" + name;

@@ -38,8 +38,32 @@ record IdxArray(IdxHeader header, byte[] values, String sha256) {
     return max;
   }
 
-  /** Reads only the header of the file at {@code location}. */
+  /**
+   * Checks that every value, read as a label, is in 0..classes-1.
+   *
+   * @throws DataFileException naming the file, the first bad label and its index
+   */
+  void requireLabelsBelow(int classes) throws DataFileException {
+    for (int i = 0; i < values.length; i++) {
+      int label = values[i] & 0xff;
+      if (label >= classes) {
+        throw new DataFileException(
+            header.location(), "label " + label + " of example " + i + " is outside 0.." + (classes - 1));
+      }
+    }
+  }
+
+  /**
+   * Reads the header of the file at {@code location} and checks it against the file's length, without reading
+   * the data: a raw file's length comes from the file system, a gzip file is decompressed to count its bytes.
+   *
+   * @throws DataFileException when the file is missing, its header malformed, or its length not the header's
+   *     plus the data it declares
+   */
   static IdxHeader readHeader(FileOpener files, String location) throws IOException {
-    return DataFiles.read(files, location, in -> IdxHeader.read(in, location));
+    IdxHeader header = DataFiles.read(files, location, in -> IdxHeader.read(in, location));
+    long dataBytes = DataFiles.contentLength(files, location) - header.byteCount();
+    DataFiles.requireDataLength(location, header.shape() + " unsigned bytes", header.valueCount(), dataBytes);
+    return header;
   }
 }

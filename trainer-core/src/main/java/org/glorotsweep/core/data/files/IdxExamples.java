@@ -28,13 +28,22 @@ final class IdxExamples {
     requireLabels(labels.header());
     IdxArray images = IdxArray.read(files, imagesLocation);
     requireImages(images.header());
-    if (images.header().count() != labels.header().count()) {
-      throw new DataFileException(
-          labelsLocation,
-          "holds " + labels.header().count() + " labels, but the images file " + imagesLocation + " holds "
-              + images.header().count() + " images; expected one label per image");
-    }
+    requireOneLabelPerImage(images.header(), labels.header());
     return new IdxExamples(images, labels);
+  }
+
+  /**
+   * Checks that the labels file {@code labels} holds as many examples as the images file {@code images}.
+   *
+   * @throws DataFileException naming the labels file and both counts
+   */
+  static void requireOneLabelPerImage(IdxHeader images, IdxHeader labels) throws DataFileException {
+    if (images.count() != labels.count()) {
+      throw new DataFileException(
+          labels.location(),
+          "holds " + labels.count() + " labels, but the images file " + images.location() + " holds "
+              + images.count() + " images; expected one label per image");
+    }
   }
 
   /** Checks that {@code header} is an images file: a count and at least one image dimension. */
@@ -47,7 +56,8 @@ final class IdxExamples {
     }
   }
 
-  private static void requireLabels(IdxHeader header) throws DataFileException {
+  /** Checks that {@code header} is a labels file: exactly one dimension, the count. */
+  static void requireLabels(IdxHeader header) throws DataFileException {
     if (header.dimensions().length != 1) {
       throw new DataFileException(
           header.location(),
@@ -61,15 +71,7 @@ final class IdxExamples {
    * @throws DataFileException naming the labels file, the first bad label and its index
    */
   void requireLabelsBelow(int classes) throws DataFileException {
-    byte[] values = labels.values();
-    for (int i = 0; i < values.length; i++) {
-      int label = values[i] & 0xff;
-      if (label >= classes) {
-        throw new DataFileException(
-            labels.header().location(),
-            "label " + label + " of example " + i + " is outside 0.." + (classes - 1));
-      }
-    }
+    labels.requireLabelsBelow(classes);
   }
 
   /** The largest label, or -1 when there are no examples. */

@@ -66,6 +66,11 @@ record IdxHeader(String location, int[] dimensions) {
     };
   }
 
+  /** The header's own length in bytes: the magic number and one int32 per dimension. */
+  long byteCount() {
+    return 4L + 4L * dimensions.length;
+  }
+
   /** The number of examples, dimensions[0]. */
   int count() {
     return dimensions[0];

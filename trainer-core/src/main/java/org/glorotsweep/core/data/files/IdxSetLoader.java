@@ -8,8 +8,8 @@ import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.DatasetLoader;
 import org.glorotsweep.core.data.DatasetShape;
 import org.glorotsweep.core.data.FixedSplitDataset;
-import org.glorotsweep.core.data.Fingerprints;
 import org.glorotsweep.core.data.LabeledSet;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.spec.DataSpec;
 
 /**
@@ -41,24 +41,37 @@ public final class IdxSetLoader implements DatasetLoader {
   }
 
   /**
-   * Reads the three images files' headers; reads the labels files too when {@code classes} is not given.
+   * Checks what is cheap before any trial runs, reading no pixels: the options, each images file's header
+   * against its length and the training images' shape, each whole labels file, one label per image, and every
+   * label below {@code classes} (or K inferred from them). A problem with a file is attributed to the option that
+   * names it; a label that {@code classes} does not allow, to {@code classes}.
    */
   @Override
   public DatasetShape shape(DataSpec spec) throws IOException {
     DataOptions options = DataOptions.check(spec, OPTIONS);
-    IdxHeader[] headers = new IdxHeader[SPLITS.size()];
+    IdxExampleFiles[] splits = new IdxExampleFiles[SPLITS.size()];
     int largestLabel = -1;
     for (int i = 0; i < SPLITS.size(); i++) {
-      headers[i] = IdxArray.readHeader(files, location(options, SPLITS.get(i) + "_images"));
-      IdxExamples.requireImages(headers[i]);
-      requireSameShape(headers[i], headers[0]);
-      if (!options.has("classes")) {
-        largestLabel =
-            Math.max(largestLabel, IdxArray.read(files, location(options, SPLITS.get(i) + "_labels")).maxValue());
+      String images = SPLITS.get(i) + "_images";
+      String labels = SPLITS.get(i) + "_labels";
+      String imagesLocation = location(options, images);
+      try {
+        splits[i] = IdxExampleFiles.check(files, imagesLocation, location(options, labels));
+        requireSameShape(splits[i].images(), splits[0].images());
+      } catch (DataFileException e) {
+        throw e.withOption(e.location().equals(imagesLocation) ? images : labels);
+      }
+      largestLabel = Math.max(largestLabel, splits[i].labels().maxValue());
+    }
+    int classes = classes(options, largestLabel);
+    for (IdxExampleFiles split : splits) {
+      try {
+        split.labels().requireLabelsBelow(classes);
+      } catch (DataFileException e) {
+        throw e.withOption("classes");
       }
     }
-    int inputSize = headers[0].rowSize();
-    return new DatasetShape(inputSize, classes(options, largestLabel));
+    return new DatasetShape(splits[0].images().rowSize(), classes);
   }
 
   @Override

@@ -16,9 +16,7 @@ public final class LocalFileOpener implements FileOpener {
     try {
       return Files.newInputStream(path(location));
     } catch (NoSuchFileException e) {
-      FileNotFoundException missing = new FileNotFoundException(location + ": no such file");
-      missing.initCause(e);
-      throw missing;
+      throw missing(location, e);
     }
   }
 
@@ -27,7 +25,22 @@ public final class LocalFileOpener implements FileOpener {
     return Files.isRegularFile(path(location));
   }
 
+  @Override
+  public long length(String location) throws IOException {
+    try {
+      return Files.size(path(location));
+    } catch (NoSuchFileException e) {
+      throw missing(location, e);
+    }
+  }
+
   private static Path path(String location) {
     return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+  }
+
+  private static FileNotFoundException missing(String location, NoSuchFileException cause) {
+    FileNotFoundException missing = new FileNotFoundException(location + ": no such file");
+    missing.initCause(cause);
+    return missing;
   }
 }

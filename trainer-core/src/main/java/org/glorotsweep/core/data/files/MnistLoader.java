@@ -8,8 +8,8 @@ import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.DatasetLoader;
 import org.glorotsweep.core.data.DatasetShape;
 import org.glorotsweep.core.data.FixedSplitDataset;
-import org.glorotsweep.core.data.Fingerprints;
 import org.glorotsweep.core.data.LabeledSet;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.spec.DataSpec;
 
 /**
@@ -54,13 +54,23 @@ public final class MnistLoader implements DatasetLoader {
     return new MnistLoader(files, FASHION_MNIST_DEBIAN_PATH);
   }
 
-  /** Checks the options and the training images file's header; reads no data. */
+  /**
+   * Checks what is cheap before any trial runs, reading no pixels: the options, the four files' headers against
+   * their lengths, the labels against the 10 classes, one label per image, and that the training file holds more
+   * than {@code validation_size} examples. A problem is attributed to option {@code path} (or to {@code
+   * validation_size} for the split).
+   */
   @Override
   public DatasetShape shape(DataSpec spec) throws IOException {
-    String directory = directory(DataOptions.check(spec, OPTIONS));
-    requireImageShape(IdxArray.readHeader(files, locate(directory, TRAIN_IMAGES)));
-    for (String name : List.of(TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
-      locate(directory, name);
+    DataOptions options = DataOptions.check(spec, OPTIONS);
+    String directory = directory(options);
+    int validationSize = HeldOutSplit.validationSize(options);
+    try {
+      IdxExampleFiles training = checkCheaply(directory, TRAIN_IMAGES, TRAIN_LABELS);
+      checkCheaply(directory, TEST_IMAGES, TEST_LABELS);
+      HeldOutSplit.of(training.count(), validationSize, training.images().location());
+    } catch (DataFileException e) {
+      throw e.withOption("path");
     }
     return new DatasetShape(IMAGE_SHAPE[0] * IMAGE_SHAPE[1], CLASSES);
   }
@@ -69,7 +79,7 @@ public final class MnistLoader implements DatasetLoader {
   public Dataset load(DataSpec spec) throws IOException {
     DataOptions options = DataOptions.check(spec, OPTIONS);
     String directory = directory(options);
-    int validationSize = options.integer("validation_size", HeldOutSplit.PAPER_VALIDATION_SIZE, 1);
+    int validationSize = HeldOutSplit.validationSize(options);
     IdxExamples official = readChecked(directory, TRAIN_IMAGES, TRAIN_LABELS);
     IdxExamples testFiles = readChecked(directory, TEST_IMAGES, TEST_LABELS);
     HeldOutSplit split =
@@ -88,6 +98,13 @@ public final class MnistLoader implements DatasetLoader {
     return defaultPath == null
         ? options.required("path", "the directory holding the four MNIST IDX files")
         : options.text("path", defaultPath);
+  }
+
+  private IdxExampleFiles checkCheaply(String directory, String images, String labels) throws IOException {
+    IdxExampleFiles pair = IdxExampleFiles.check(files, locate(directory, images), locate(directory, labels));
+    requireImageShape(pair.images());
+    pair.labels().requireLabelsBelow(CLASSES);
+    return pair;
   }
 
   private IdxExamples readChecked(String directory, String images, String labels) throws IOException {

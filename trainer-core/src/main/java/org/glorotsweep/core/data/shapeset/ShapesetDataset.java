@@ -2,10 +2,10 @@ package org.glorotsweep.core.data.shapeset;
 
 import java.util.SplittableRandom;
 import org.glorotsweep.core.data.Dataset;
-import org.glorotsweep.core.data.Fingerprints;
 import org.glorotsweep.core.data.LabeledSet;
 import org.glorotsweep.core.data.ShuffledEpochStream;
 import org.glorotsweep.core.data.TrainingStream;
+import org.glorotsweep.core.hash.Fingerprints;
 
 /**
  * Shapeset-3x2 as a {@link Dataset} (Glorot and Bengio 2010, section 2.1): 1024 inputs, 9 classes, examples from

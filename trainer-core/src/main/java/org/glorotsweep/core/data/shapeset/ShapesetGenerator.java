@@ -278,7 +278,7 @@ public final class ShapesetGenerator {
     double estimatedShareCovered(PlacedShape below) {
       double dx = centreX - below.centreX;
       double dy = centreY - below.centreY;
-      double d = Math.hypot(dx, dy);
+      double d = StrictMath.hypot(dx, dy);
       double overlap;
       if (d == 0) {
         overlap = 1;

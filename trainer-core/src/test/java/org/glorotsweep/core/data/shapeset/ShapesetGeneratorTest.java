@@ -10,8 +10,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.glorotsweep.core.data.Fingerprints;
 import org.glorotsweep.core.data.PixelRange;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
