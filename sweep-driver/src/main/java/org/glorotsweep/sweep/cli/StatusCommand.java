@@ -1,20 +1,51 @@
 package org.glorotsweep.sweep.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.glorotsweep.sweep.spark.CheckpointListing;
 import org.glorotsweep.sweep.spark.ResultViews;
 
-/** {@code status OUTPUT}: counts of committed trials by sweep and status, and what failed. */
+/**
+ * {@code status OUTPUT}: counts of committed trials by sweep and status, what failed, and the trials in
+ * progress with their last checkpoint.
+ */
 final class StatusCommand implements Command {
 
   @Override
   public String usage() {
     return """
         usage: status OUTPUT [--spark-log LEVEL]
-          Prints the committed trials under OUTPUT counted by sweep and status, then each failed trial
-          with its error.""";
+          Prints the committed trials under OUTPUT counted by sweep and status, each failed trial
+          with its error, then the trials in progress with their last checkpoint's update and age.""";
+  }
+
+  /** One row per checkpoint: sweep, trial id, its update and its age in whole seconds. */
+  private static Dataset<Row> inProgress(SparkSession spark, String output) throws IOException {
+    Instant now = Instant.now();
+    List<Row> rows = new ArrayList<>();
+    for (CheckpointListing.InProgress trial :
+        CheckpointListing.of(output, spark.sparkContext().hadoopConfiguration())) {
+      rows.add(RowFactory.create(
+          trial.sweep(), trial.trialId(), trial.update().isPresent() ? trial.update().getAsLong() : null,
+          Duration.between(trial.savedAt(), now).toSeconds()));
+    }
+    StructType schema = new StructType()
+        .add("sweep", DataTypes.StringType, false)
+        .add("trial_id", DataTypes.StringType, false)
+        .add("checkpoint_update", DataTypes.LongType, true)
+        .add("checkpoint_age_seconds", DataTypes.LongType, false);
+    return spark.createDataFrame(rows, schema);
   }
 
   @Override
@@ -29,6 +60,7 @@ final class StatusCommand implements Command {
           + " GROUP BY sweep, status ORDER BY sweep, status"), "table", Integer.MAX_VALUE, out);
       RowPrinter.print(spark.sql("SELECT sweep, trial_id, group_name, error_class, error_message, host, attempt"
           + " FROM trials WHERE status = 'failed' ORDER BY sweep, trial_id"), "table", Integer.MAX_VALUE, out);
+      RowPrinter.print(inProgress(spark, parsed.positional().get(0)), "table", Integer.MAX_VALUE, out);
       return 0;
     }
   }

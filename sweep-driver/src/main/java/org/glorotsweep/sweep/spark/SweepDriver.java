@@ -81,6 +81,7 @@ public final class SweepDriver {
         sweep.name(),
         sweep.output(),
         sweep.timeout().orElse(null),
+        sweep.checkpoints(),
         maxAttempts(jsc),
         jsc.getConf().getBoolean(FAIL_FIRST_ATTEMPTS, false),
         jsc.getConf().get(FAILING_GROUP, null),

@@ -28,6 +28,10 @@ import org.glorotsweep.sweep.results.TrialRows;
  * which records them; errors of the trial itself (a bad spec, a broken data file, a bug) are deterministic and
  * recorded at once, never retried. A task Spark
  * kills (a cancelled sweep, a losing speculative copy) stops training and commits nothing.
+ *
+ * <p>A trial saves checkpoints as its sweep's {@code checkpoint_every} says (see {@link HadoopCheckpointStore})
+ * and starts from its latest valid one, so a retry after a lost executor, or a second {@code run} after a lost
+ * driver, resumes instead of starting over; the checkpoint is deleted once the rows are committed.
  */
 final class TrialTask {
   /** Data sets loaded in this JVM, shared read-only by every trial that runs here. */
@@ -42,11 +46,15 @@ final class TrialTask {
     Configuration conf = context.hadoop().get();
     long start = System.nanoTime();
     Map<ResultTable, List<Object[]>> rows;
+    HadoopCheckpointStore checkpoints = HadoopCheckpointStore.of(
+        new Path(context.output()), context.sweep(), trial.trialId(), trial.spec().training().precision(), conf);
     try {
       if (trial.group().equals(context.failingGroup())) {
         throw new IllegalStateException("test fault hook: every trial of group " + trial.group() + " fails");
       }
-      TrialResult result = new TrialRunner(catalog(conf)).run(trial.spec(), context.timeout());
+      TrialResult result =
+          new TrialRunner(catalog(conf))
+              .run(trial.spec(), context.timeout(), context.checkpoints().intervalFor(trial), checkpoints);
       rows = TrialRows.of(trial, result, execution(attempt, start));
     } catch (IOException | VirtualMachineError e) {
       if (!lastAttempt && Retries.mayCure(e)) {
@@ -68,6 +76,7 @@ final class TrialTask {
     task.killTaskIfInterrupted();
     new TrialCommitter(new Path(context.output()), context.sweep(), conf)
         .commit(trial.trialId(), rows, attemptTag, fault);
+    checkpoints.delete();
   }
 
   private static Map<ResultTable, List<Object[]>> failure(

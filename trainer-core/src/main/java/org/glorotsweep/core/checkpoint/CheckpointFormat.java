@@ -11,13 +11,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.ejml.data.DMatrixRMaj;
 import org.glorotsweep.core.choice.Precision;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.result.CurvePoint;
 import org.glorotsweep.core.result.Evaluation;
 import org.glorotsweep.core.result.Histogram;
@@ -69,7 +69,7 @@ public final class CheckpointFormat {
    */
   public static void write(TrialCheckpoint checkpoint, Precision precision, OutputStream out)
       throws IOException {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Fingerprints.newDigest();
     DataOutputStream data =
         new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(out, digest), 1 << 16));
     data.write(MAGIC);
@@ -120,7 +120,7 @@ public final class CheckpointFormat {
           "checkpoint format version " + version + ", this code reads version " + VERSION);
     }
     int body = bytes.length - DIGEST_BYTES;
-    MessageDigest digest = sha256();
+    MessageDigest digest = Fingerprints.newDigest();
     digest.update(bytes, 0, body);
     if (!Arrays.equals(digest.digest(), 0, DIGEST_BYTES, bytes, body, bytes.length)) {
       throw new InvalidCheckpointException("bad digest: the checkpoint's SHA-256 does not match its bytes");
@@ -132,6 +132,31 @@ public final class CheckpointFormat {
       throw new InvalidCheckpointException("truncated: the checkpoint ends before its parameters do", e);
     } catch (IllegalArgumentException e) {
       throw new InvalidCheckpointException("inconsistent checkpoint: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The update a checkpoint was taken at, from its header alone: for reports such as {@code status}, never to
+   * resume from (the digest is not checked).
+   *
+   * @throws InvalidCheckpointException when the header is not one of this format
+   */
+  public static long peekUpdate(InputStream in) throws IOException, InvalidCheckpointException {
+    DataInputStream data = new DataInputStream(in);
+    try {
+      byte[] magic = new byte[MAGIC.length];
+      data.readFully(magic);
+      if (!Arrays.equals(magic, MAGIC) || data.readInt() != VERSION) {
+        throw new InvalidCheckpointException("not a checkpoint of format version " + VERSION);
+      }
+      data.readUTF();
+      data.readInt();
+      data.readUTF();
+      data.readUTF();
+      data.readLong();
+      return data.readLong();
+    } catch (EOFException e) {
+      throw new InvalidCheckpointException("truncated header", e);
     }
   }
 
@@ -319,14 +344,6 @@ public final class CheckpointFormat {
       return Quantity.valueOf(name);
     } catch (IllegalArgumentException e) {
       throw new InvalidCheckpointException("unknown quantity '" + name + "'", e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
     }
   }
 }

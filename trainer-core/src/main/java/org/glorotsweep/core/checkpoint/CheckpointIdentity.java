@@ -1,9 +1,6 @@
 package org.glorotsweep.core.checkpoint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.spec.TrialSpec;
 import org.glorotsweep.core.train.Trainer;
 
@@ -20,7 +17,7 @@ public record CheckpointIdentity(String specSha256, int mathsVersion, String ker
 
   /** The identity of {@code spec} trained by this code with {@code kernel} on data {@code dataFingerprint}. */
   public static CheckpointIdentity of(TrialSpec spec, String kernel, String dataFingerprint) {
-    return new CheckpointIdentity(sha256(spec.toJson()), Trainer.MATHS_VERSION, kernel, dataFingerprint);
+    return new CheckpointIdentity(Fingerprints.ofText(spec.toJson()), Trainer.MATHS_VERSION, kernel, dataFingerprint);
   }
 
   /**
@@ -43,14 +40,5 @@ public record CheckpointIdentity(String specSha256, int mathsVersion, String ker
           + dataFingerprint;
     }
     return null;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
-    }
   }
 }
