@@ -9,11 +9,13 @@ final class Sessions {
 
   /**
    * A session named {@code app}: the master spark-submit gave, else {@code local[*]}; Spark's own logging at
-   * {@code logLevel} (WARN unless raised).
+   * {@code logLevel} (WARN unless raised); the {@link RetryPolicy} unless the submitter set its keys.
    */
   static SparkSession spark(String app, String logLevel) {
     SparkSession.Builder builder = SparkSession.builder().appName(app);
-    if (!new SparkConf().contains("spark.master")) {
+    SparkConf given = new SparkConf();
+    RetryPolicy.defaultsMissingFrom(given).forEach(builder::config);
+    if (!given.contains("spark.master")) {
       builder.master("local[*]");
     }
     SparkSession spark = builder.getOrCreate();
