@@ -50,10 +50,11 @@ trap 'rm -rf "$snapshot"' EXIT
 cp -r trainer-core/target/classes trainer-core/target/test-classes "$snapshot"/
 classpath="$snapshot/classes:$snapshot/test-classes:$(cat trainer-core/target/bench-classpath.txt)"
 
+source scripts/launch-settings.sh   # the Vector API flag
 results="$snapshot/results.tsv"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 ours() {  # ours TRIALS PRECISION DEPTH WIDTH
-  java --add-modules=jdk.incubator.vector -cp "$classpath" org.glorotsweep.core.bench.TrainingBenchmark \
+  java "$vector_api_flag" -cp "$classpath" org.glorotsweep.core.bench.TrainingBenchmark \
     --precisions "$2" --depths "$3" --widths "$4" --kernels "$kernels" --trials "$1" \
     --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" --clock "$clock" \
     2> >(grep -v 'incubator modules' >&2) | tee -a "$results" >&2

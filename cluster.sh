@@ -3,21 +3,30 @@
 # JVM on 127.0.0.1, run from the project's own Spark jars (sweep-driver/target/spark-home, built if missing).
 #
 #   ./cluster.sh start [--workers N] [--cores C] [--memory M] [--port P] [--ui-port P] [--dir DIR] [--timeout S]
+#                      [--auth]
 #   ./cluster.sh status [--dir DIR]
 #   ./cluster.sh stop [--dir DIR]
 #
 # start waits until every worker has registered, then prints the master URL. Submit to it with an absolute or
 # relative --output (relative paths resolve against the submitting directory):
-#   SPARK_LOCAL_IP=127.0.0.1 ./submit.sh --master spark://127.0.0.1:7077 run conf/smoke.yaml
+#   ./submit.sh --master spark://127.0.0.1:7077 run conf/smoke.yaml
 # Defaults: 1 worker offering 2 cores and 2g to executors, master port 7077, web UI port 8080, state under
 # target/cluster (pid files, master.log, worker-N.log, and work/ with each executor's stdout and stderr).
+#
+# --auth turns on Spark's authentication (spark.authenticate) with a secret generated at start, and with it
+# AES encryption of RPC traffic (spark.network.crypto.enabled) and of the applications' local spill and
+# shuffle files (spark.io.encryption.enabled). The secret and these settings are written to
+# DIR/spark-auth.conf, readable by its owner only, which the master and workers load and a submitting driver
+# passes with --properties-file:
+#   ./submit.sh --properties-file target/cluster/spark-auth.conf --master spark://127.0.0.1:7077 run CONFIG
+# A driver without the secret is refused. The secret never appears on a command line or in a log.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-spark_home="$root/sweep-driver/target/spark-home"
-app_jar="$root/sweep-driver/target/sweep-driver-0.1.0-SNAPSHOT-app.jar"
+source "$root/scripts/launch-settings.sh"
 daemon_memory=512m
 usage="usage: $0 start [--workers N] [--cores C] [--memory M] [--port P] [--ui-port P] [--dir DIR] [--timeout S]
+                   [--auth]
        $0 status [--dir DIR]
        $0 stop [--dir DIR]"
 
@@ -45,6 +54,23 @@ launch() {
     -cp "$spark_home/jars/*" "$@" \
     >"$dir/$name.log" 2>&1 </dev/null &
   echo $! >"$dir/$name.pid"
+}
+
+# Writes the properties file of an authenticated cluster (see --auth above; start removed any old one): created
+# empty with mode 600 before the secret goes in, so no other user can read it at any moment.
+write_auth_properties() {
+  local secret
+  secret="$(od -A n -t x1 -N 32 /dev/urandom | tr -d ' \n')"
+  [[ ${#secret} -eq 64 ]] || fail "could not read a secret from /dev/urandom"
+  (umask 077 && : >"$auth_properties")
+  cat >>"$auth_properties" <<PROPERTIES
+# Written by cluster.sh start --auth: this cluster's shared secret. Readable by its owner only; pass this file to
+# submit.sh with --properties-file to run on the cluster.
+spark.authenticate=true
+spark.authenticate.secret=$secret
+spark.network.crypto.enabled=true
+spark.io.encryption.enabled=true
+PROPERTIES
 }
 
 # The master's state as JSON, from its web UI (HTTP through bash's /dev/tcp: no client tool needed).
@@ -89,6 +115,7 @@ stop_cluster() {
     fi
   done
   stop_daemon master org.apache.spark.deploy.master.Master
+  rm -f "$auth_properties"
 }
 
 # Polls until the master's JSON satisfies $1 (a function of the JSON text) or $timeout seconds pass; on failure
@@ -137,25 +164,34 @@ start() {
     (cd "$root" && mvn -q -B -DskipTests package)
   fi
   mkdir -p "$dir/work"
-  rm -f "$dir"/*.log "$dir"/*.pid
+  rm -f "$dir"/*.log "$dir"/*.pid "$auth_properties"
   echo "spark://127.0.0.1:$port" >"$dir/master.url"
   echo "http://127.0.0.1:$ui_port" >"$dir/ui.url"
+  local properties=() submit_properties=""
+  if [[ "$auth" == yes ]]; then
+    write_auth_properties
+    properties=(--properties-file "$auth_properties")
+    submit_properties="--properties-file $auth_properties "
+  fi
 
   # The worker starts each executor from $SPARK_HOME/jars (it needs the Scala version to find them) and binds
   # it, like the daemons, to SPARK_LOCAL_IP.
   export SPARK_HOME="$spark_home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
   # The REST submission server is off: clients here submit in client mode, and it would need a third port.
   launch master -Dspark.master.rest.enabled=false org.apache.spark.deploy.master.Master \
-    --host 127.0.0.1 --port "$port" --webui-port "$ui_port"
+    --host 127.0.0.1 --port "$port" --webui-port "$ui_port" "${properties[@]}"
   await master_alive "the master did not come up"
   local i
   for i in $(seq "$workers"); do
     launch "worker-$i" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --webui-port 0 \
-      --cores "$cores" --memory "$memory" --work-dir "$dir/work" "$(cat "$dir/master.url")"
+      --cores "$cores" --memory "$memory" --work-dir "$dir/work" "${properties[@]}" "$(cat "$dir/master.url")"
   done
   await workers_registered "not all $workers workers registered"
   echo "master $(cat "$dir/master.url") with $workers worker(s) of $cores cores and $memory; web UI $(cat "$dir/ui.url")"
-  echo "submit with: SPARK_LOCAL_IP=127.0.0.1 ./submit.sh --master $(cat "$dir/master.url") run CONFIG"
+  if [[ "$auth" == yes ]]; then
+    echo "authentication and encryption on; the secret is in $auth_properties (mode 600)"
+  fi
+  echo "submit with: ./submit.sh $submit_properties--master $(cat "$dir/master.url") run CONFIG"
 }
 
 status() {
@@ -166,6 +202,11 @@ status() {
   local json
   json="$(master_json)" || fail "the master (pid $(cat "$dir/master.pid")) does not answer on $(cat "$dir/ui.url")"
   echo "master $(cat "$dir/master.url") ($(json_field "$json" status)), web UI $(cat "$dir/ui.url")"
+  if [[ -f "$auth_properties" ]]; then
+    echo "authentication and encryption on: submit with --properties-file $auth_properties"
+  else
+    echo "authentication off"
+  fi
   echo "workers alive: $(json_field "$json" aliveworkers); cores used: $(json_field "$json" coresused)/$(json_field "$json" cores); memory used (MB): $(json_field "$json" memoryused)/$(json_field "$json" memory)"
   echo "logs: $dir/*.log; executor logs: $dir/work"
 }
@@ -173,8 +214,13 @@ status() {
 [[ $# -ge 1 ]] || { echo "$usage" >&2; exit 2; }
 command="$1"
 shift
-workers=1 cores=2 memory=2g port=7077 ui_port=8080 dir="$root/target/cluster" timeout=180
+workers=1 cores=2 memory=2g port=7077 ui_port=8080 dir="$root/target/cluster" timeout=180 auth=no
 while [[ $# -gt 0 ]]; do
+  if [[ "$command $1" == "start --auth" ]]; then
+    auth=yes
+    shift
+    continue
+  fi
   [[ $# -ge 2 ]] || { echo "option $1 needs a value" >&2; echo "$usage" >&2; exit 2; }
   case "$command $1" in
     "start --workers") workers="$2" ;;
@@ -192,8 +238,8 @@ for n in "$workers" "$cores" "$port" "$ui_port" "$timeout"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "'$n' is not a positive whole number" >&2; exit 2; }
 done
 [[ "$memory" =~ ^[1-9][0-9]*[mMgG]$ ]] || { echo "--memory '$memory': expected e.g. 2g or 512m" >&2; exit 2; }
+auth_properties="$dir/spark-auth.conf"
 
-source "$root/scripts/spark-jvm-options.sh"
 case "$command" in
   start) start ;;
   status) status ;;

@@ -6,11 +6,14 @@
 # With SPARK_HOME set, uses $SPARK_HOME/bin/spark-submit (pass --master spark://..., yarn, k8s://...,
 # --conf ...). Without it, runs Spark from the project's own jars (sweep-driver/target/spark-home/jars) with
 # master local[*] unless --master is given, building the project first if needed.
+#
+# A local run (master local[...], or a standalone master on 127.0.0.1/localhost such as cluster.sh's) listens on
+# 127.0.0.1 only: the driver, its block manager and Spark's UI. To listen elsewhere, set SPARK_LOCAL_IP to the
+# address to bind (Spark's own variable: the one setting its UI honours), e.g. SPARK_LOCAL_IP=10.0.0.5.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-app_jar="$root/sweep-driver/target/sweep-driver-0.1.0-SNAPSHOT-app.jar"
-spark_jars="$root/sweep-driver/target/spark-home/jars"
+source "$root/scripts/launch-settings.sh"
 main_class=org.glorotsweep.sweep.cli.Main
 
 # Everything before the subcommand is for spark-submit; the subcommand and what follows is for the app.
@@ -26,31 +29,45 @@ if [[ $# -eq 0 ]]; then
   exit 2
 fi
 
-# JVM options the trainer and an in-process Spark need: the Vector API for the fast kernels, the module
-# openings Spark's own launcher adds on Java 17+, and quiet Spark logging.
-source "$root/scripts/spark-jvm-options.sh"
-jvm_opts=(--add-modules=jdk.incubator.vector
-  -Dlog4j2.configurationFile="$root/conf/log4j2.properties" "${spark_jvm_options[@]}")
+# The master spark-submit will use: --master if given, else (with SPARK_HOME) spark.master from its
+# spark-defaults.conf, else local[*].
+master=
+for ((i = 0; i < ${#spark_args[@]}; i++)); do
+  case "${spark_args[i]}" in
+    --master) master="${spark_args[i + 1]:-}" ;;
+    --master=*) master="${spark_args[i]#--master=}" ;;
+  esac
+done
+master_args=()
+if [[ -z "$master" && -n "${SPARK_HOME:-}" ]]; then
+  master="$(sed -n -E 's/^[[:space:]]*spark\.master[[:space:]=]+([^[:space:]]+).*$/\1/p' \
+    "$SPARK_HOME/conf/spark-defaults.conf" 2>/dev/null | tail -n 1)"
+fi
+if [[ -z "$master" ]]; then
+  master="local[*]"
+  master_args=(--master "$master")
+fi
+if [[ "$master" =~ ^local(\[.*\])?$ || "$master" =~ ^local-cluster\[ ||
+      "$master" =~ ^spark://(127\.[0-9.]+|localhost|\[::1\])(:[0-9]+)?$ ]]; then
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+fi
+
+# JVM options the driver needs: the Vector API for the fast kernels, the module openings Spark's own launcher
+# adds on Java 17+, and quiet Spark logging. Executors need nothing more: Spark 4.2's launcher starts every
+# executor with the same flags (its JavaModuleOptions, which include the Vector API module).
+jvm_opts=("$vector_api_flag" -Dlog4j2.configurationFile="$root/conf/log4j2.properties" "${spark_jvm_options[@]}")
 
 if [[ -n "${SPARK_HOME:-}" ]]; then
   if [[ ! -f "$app_jar" ]]; then
     (cd "$root" && mvn -q -B -DskipTests package)
   fi
-  exec "$SPARK_HOME/bin/spark-submit" \
-    --driver-java-options "${jvm_opts[*]}" \
-    --conf "spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector" \
+  exec "$SPARK_HOME/bin/spark-submit" "${master_args[@]}" --driver-java-options "${jvm_opts[*]}" \
     --class "$main_class" "${spark_args[@]}" "$app_jar" "$@"
 fi
 
-if [[ ! -f "$app_jar" || ! -d "$spark_jars" ]]; then
+if [[ ! -f "$app_jar" || ! -d "$spark_home/jars" ]]; then
   echo "building glorot-sweep (first run only) ..." >&2
   (cd "$root" && mvn -q -B -DskipTests package)
 fi
-master=(--master "local[*]")
-for arg in "${spark_args[@]}"; do
-  if [[ "$arg" == --master || "$arg" == --master=* ]]; then master=(); fi
-done
-exec java "${jvm_opts[@]}" -cp "$spark_jars/*" org.apache.spark.deploy.SparkSubmit \
-  "${master[@]}" \
-  --conf "spark.executor.extraJavaOptions=--add-modules=jdk.incubator.vector" \
+exec java "${jvm_opts[@]}" -cp "$spark_home/jars/*" org.apache.spark.deploy.SparkSubmit "${master_args[@]}" \
   --class "$main_class" "${spark_args[@]}" "$app_jar" "$@"

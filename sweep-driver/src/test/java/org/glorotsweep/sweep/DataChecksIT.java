@@ -69,7 +69,7 @@ class DataChecksIT {
     try (SparkSession spark = SparkSession.builder().master("local[2,3]").appName("DataChecksIT")
         .config("spark.ui.enabled", "false").getOrCreate()) {
       SweepDriver driver = new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200);
-      assertEquals(new SweepDriver.Summary(2, 0, 2, false), driver.run(sweep, false));
+      assertEquals(new SweepDriver.Summary(2, 0, 2), driver.run(sweep, SweepDriver.Rerun.NONE));
       ResultViews.register(spark, sweep.output());
       List<Row> trials = spark.sql("SELECT status, attempt, error_message FROM trials").collectAsList();
       assertEquals(2, trials.size());

@@ -69,8 +69,8 @@ class DuckDbReaderIT {
     spark = SparkSession.builder().master("local[2]").appName("DuckDbReaderIT")
         .config("spark.ui.enabled", "false").getOrCreate();
     SweepDriver.Summary summary =
-        new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200).run(smoke, false);
-    assertEquals(new SweepDriver.Summary(5, 0, 0, false), summary);
+        new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200).run(smoke, SweepDriver.Rerun.NONE);
+    assertEquals(new SweepDriver.Summary(5, 0, 0), summary);
     ResultViews.register(spark, output.toString());
     duckdb = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = duckdb.createStatement()) {

@@ -2,8 +2,10 @@ package org.glorotsweep.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,12 +44,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The smoke sweep on a real Spark standalone cluster gives results bitwise identical to the same sweep on local
- * Spark. {@code cluster.sh} starts a master and a worker (2 cores, 2g), each a JVM of its own on 127.0.0.1, from
- * the project's Spark jars; {@code submit.sh} runs the sweep on it (one core per executor, so two trials at a
- * time) and then on {@code local[2]}, both from a scratch directory with a relative {@code --output}, as a user
- * would. Every table's rows must match to the bit, except the facts of where and when a trial ran. Needs the
- * packaged jars, so it runs in {@code verify}; the cluster is always stopped afterwards.
+ * The smoke sweep on a real, authenticated Spark standalone cluster gives results bitwise identical to the same
+ * sweep on local Spark. {@code cluster.sh start --auth} starts a master and a worker (2 cores, 2g), each a JVM of
+ * its own on 127.0.0.1, from the project's Spark jars, sharing a generated secret with RPC and I/O encryption on;
+ * {@code submit.sh} runs the sweep on it with the cluster's properties file (one core per executor, so two trials
+ * at a time) and then on {@code local[2]}, both from a scratch directory with a relative {@code --output}, as a
+ * user would. Every table's rows must match to the bit, except the facts of where and when a trial ran. A driver
+ * without the secret is refused; the secret is readable by its owner only and appears in no log, output or
+ * command line; the daemons listen on loopback only. Needs the packaged jars, so it runs in {@code verify}; the
+ * cluster is always stopped afterwards. Its ports are free ones chosen at start, so it runs next to other tests.
  */
 class StandaloneClusterIT {
   /** The repository, from the module directory Failsafe runs in. */
@@ -56,9 +62,13 @@ class StandaloneClusterIT {
   private static final String APP_NAME = "glorot-sweep";
   /** Columns that say where, when and on which attempt a trial ran: not part of its result. */
   private static final Set<String> EXECUTION_COLUMNS = Set.of("wall_seconds", "host", "attempt");
+  /** The file {@code cluster.sh start --auth} writes the cluster's secret to, under its state directory. */
+  private static final String AUTH_PROPERTIES = "spark-auth.conf";
+  private static final String SECRET_KEY = "spark.authenticate.secret";
 
   @TempDir static Path temp;
   private static Path clusterState;
+  private static String masterUrl;
   private static SparkSession reader;
 
   @BeforeAll
@@ -71,10 +81,12 @@ class StandaloneClusterIT {
     }
     command(CLUSTER_COMMAND_LIMIT, ROOT, "./cluster.sh", "start", "--workers", "1", "--cores", "2",
         "--memory", "2g", "--port", String.valueOf(masterPort), "--ui-port", String.valueOf(uiPort),
-        "--dir", clusterState.toString());
+        "--dir", clusterState.toString(), "--auth");
+    masterUrl = "spark://127.0.0.1:" + masterPort;
     String config = ROOT.resolve("conf/smoke.yaml").toString();
     command(SWEEP_LIMIT, temp, ROOT.resolve("submit.sh").toString(),
-        "--master", "spark://127.0.0.1:" + masterPort, "--conf", "spark.executor.cores=1",
+        "--properties-file", clusterState.resolve(AUTH_PROPERTIES).toString(),
+        "--master", masterUrl, "--conf", "spark.executor.cores=1",
         "--conf", "spark.executor.memory=1g", "--conf", "spark.ui.enabled=false",
         "run", config, "--output", "cluster");
     command(SWEEP_LIMIT, temp, ROOT.resolve("submit.sh").toString(),
@@ -113,6 +125,63 @@ class StandaloneClusterIT {
     assertFalse(executorLogs.isEmpty(), () -> "no executor ran under " + appDirectory + "\n" + clusterLogs());
     for (Path log : executorLogs) {
       assertTrue(Files.readString(log).contains("CoarseGrainedExecutorBackend"), () -> log + " is no executor's");
+    }
+  }
+
+  @Test
+  void aDriverWithoutTheSecretIsRefused() throws Exception {
+    Path output = temp.resolve("refused");
+    Finished refused = run(SWEEP_LIMIT, temp, ROOT.resolve("submit.sh").toString(), "--master", masterUrl,
+        "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=1g", "--conf", "spark.ui.enabled=false",
+        "run", ROOT.resolve("conf/smoke.yaml").toString(), "--output", output.toString());
+    assertNotEquals(0, refused.exitCode(), () -> "a driver without the secret ran on the cluster\n" + refused.tail());
+    try (Stream<Path> files = Files.walk(temp)) {
+      List<Path> committed = files.filter(f -> f.startsWith(output) && f.toString().endsWith(".parquet")).toList();
+      assertTrue(committed.isEmpty(), () -> "the refused driver committed " + committed);
+    }
+  }
+
+  @Test
+  void theSecretIsReadableByItsOwnerOnlyAndAppearsInNoLogOutputOrCommandLine() throws Exception {
+    Path properties = clusterState.resolve(AUTH_PROPERTIES);
+    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(properties));
+    String secret = null;
+    for (String line : Files.readAllLines(properties)) {
+      if (line.startsWith(SECRET_KEY + "=")) {
+        secret = line.substring(SECRET_KEY.length() + 1);
+      }
+    }
+    assertTrue(secret != null && secret.length() >= 32, () -> properties + " holds no secret of 32+ characters");
+    byte[] needle = secret.getBytes(StandardCharsets.US_ASCII);
+    List<Path> leaks = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(temp)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(properties)).toList()) {
+        if (contains(Files.readAllBytes(file), needle)) {
+          leaks.add(file);
+        }
+      }
+    }
+    assertTrue(leaks.isEmpty(), () -> "the secret is written in " + leaks);
+    for (Path pidFile : daemonPidFiles()) {
+      String commandLine = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+          .flatMap(daemon -> daemon.info().commandLine())
+          .orElseThrow(() -> new AssertionError("no command line for " + pidFile));
+      assertFalse(commandLine.contains(secret), () -> "the secret is on the command line of "
+          + pidFile.getFileName());
+    }
+  }
+
+  @Test
+  void theDaemonsListenOnLoopbackOnly() throws Exception {
+    assumeTrue(ListeningSockets.available(), "needs Linux's /proc/PID/net/tcp");
+    for (Path pidFile : daemonPidFiles()) {
+      long pid = Long.parseLong(Files.readString(pidFile).strip());
+      ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(pidFile + ": no " + pid));
+      Set<ListeningSockets.Listener> listeners = ListeningSockets.of(daemon);
+      // the RPC endpoint and the web UI
+      assertTrue(listeners.size() >= 2, () -> pidFile.getFileName() + " listens on " + listeners);
+      assertTrue(listeners.stream().allMatch(l -> l.address().isLoopbackAddress()),
+          () -> pidFile.getFileName() + " listens beyond loopback: " + listeners);
     }
   }
 
@@ -194,6 +263,28 @@ class StandaloneClusterIT {
     return rows.subList(0, Math.min(3, rows.size()));
   }
 
+  /** The pid files of the master and the workers. */
+  private static List<Path> daemonPidFiles() throws IOException {
+    try (Stream<Path> files = Files.list(clusterState)) {
+      List<Path> pidFiles = files.filter(f -> f.toString().endsWith(".pid")).sorted().toList();
+      assertEquals(2, pidFiles.size(), () -> "pid files of the master and one worker: " + pidFiles);
+      return pidFiles;
+    }
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   /** A port on 127.0.0.1 that nothing listens on now. */
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -210,17 +301,25 @@ class StandaloneClusterIT {
     return response.body();
   }
 
+  /** A command that finished: its exit code and the file holding its output. */
+  private record Finished(int exitCode, Path output) {
+    String tail() {
+      return StandaloneClusterIT.tail(output, 80);
+    }
+  }
+
   /**
-   * Runs {@code command} in {@code directory} with the project's own Spark (no {@code SPARK_HOME}) bound to
-   * 127.0.0.1; fails with its output and the cluster's logs unless it exits with 0 within {@code limit}.
+   * Runs {@code command} in {@code directory} with the project's own Spark (no {@code SPARK_HOME}) and the
+   * scripts' own choice of addresses (no {@code SPARK_LOCAL_IP}); fails with its output and the cluster's logs
+   * unless it finishes within {@code limit}.
    */
-  private static void command(Duration limit, Path directory, String... command)
+  private static Finished run(Duration limit, Path directory, String... command)
       throws IOException, InterruptedException {
     Path output = Files.createTempFile(temp, "command", ".out");
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().remove("SPARK_HOME");
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().remove("SPARK_LOCAL_IP");
     Process process = builder.start();
     if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -228,8 +327,15 @@ class StandaloneClusterIT {
       fail(String.join(" ", command) + " did not finish within " + limit + "\n" + tail(output, 80)
           + clusterLogs());
     }
-    if (process.exitValue() != 0) {
-      fail(String.join(" ", command) + " exited with " + process.exitValue() + "\n" + tail(output, 80)
+    return new Finished(process.exitValue(), output);
+  }
+
+  /** {@link #run}, failing unless the command exits with 0. */
+  private static void command(Duration limit, Path directory, String... command)
+      throws IOException, InterruptedException {
+    Finished finished = run(limit, directory, command);
+    if (finished.exitCode() != 0) {
+      fail(String.join(" ", command) + " exited with " + finished.exitCode() + "\n" + finished.tail()
           + clusterLogs());
     }
   }

@@ -2,7 +2,16 @@ package org.glorotsweep.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.glorotsweep.sweep.SweepRuns.SMALL_SWEEP;
+import static org.glorotsweep.sweep.SweepRuns.assertOnlyCommittedTrialFiles;
+import static org.glorotsweep.sweep.SweepRuns.committedRows;
+import static org.glorotsweep.sweep.SweepRuns.driver;
+import static org.glorotsweep.sweep.SweepRuns.load;
+import static org.glorotsweep.sweep.SweepRuns.session;
+import static org.glorotsweep.sweep.SweepRuns.sweep;
+import static org.glorotsweep.sweep.TestFaults.property;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,53 +19,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.glorotsweep.sweep.TestFaults.BrokenGroup;
+import org.glorotsweep.sweep.TestFaults.DriverFailsAfterFirstCommit;
+import org.glorotsweep.sweep.TestFaults.DriverFailure;
+import org.glorotsweep.sweep.TestFaults.FailFirstAttempts;
 import org.glorotsweep.sweep.cli.Main;
 import org.glorotsweep.sweep.config.SweepConfig;
-import org.glorotsweep.sweep.config.SweepConfigLoader;
-import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.ResultViews;
 import org.glorotsweep.sweep.spark.SweepDriver;
+import org.glorotsweep.sweep.spark.SweepDriver.Rerun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep end to end on an in-process local Spark: the smoke sweep's commits and queries, resume after the
- * driver stops mid-sweep, exactly one row per trial under task retries, and nothing written for a bad config.
+ * The sweep end to end on an in-process local Spark: the smoke sweep's commits, queries and table directories,
+ * resume after the driver fails mid-sweep, {@code --rerun}, exactly one row per trial under task retries,
+ * failing trials and {@code --retry-failed}, and nothing written for a bad config.
  */
 class SweepIT {
-  /** Four small trials: quick enough to run several sweeps in one test. */
-  private static final String SMALL_SWEEP = """
-      sweep: small
-      seed: 7
-      output: unused
-      common:
-        dataset: shapeset
-        data_options: {validation_size: 200, test_size: 200}
-        depth: 1
-        width: 16
-        activation: [tanh, softsign]
-        init: [standard, normalized]
-        learning_rate: 0.01
-        updates: 300
-        precision: float32
-        monitor: {examples: 50, jacobian_examples: 2}
-      groups:
-        - name: all
-      """;
-
   @TempDir Path temp;
 
   @Test
   void smokeSweepCommitsEveryTrialWithCurvesAndLayerStatistics() throws Exception {
-    SweepConfig smoke = load(Path.of("../conf/smoke.yaml"));
+    SweepConfig smoke = load(Path.of("../conf/smoke.yaml"), temp.resolve("out"));
     try (SparkSession spark = session("local[2]", Map.of())) {
-      SweepDriver.Summary summary = driver(spark).run(smoke, false);
-      assertEquals(new SweepDriver.Summary(5, 0, 0, false), summary);
+      SweepDriver.Summary summary = driver(spark).run(smoke, Rerun.NONE);
+      assertEquals(new SweepDriver.Summary(5, 0, 0), summary);
       ResultViews.register(spark, smoke.output());
       List<Row> trials = spark.sql("SELECT t.trial_id, t.status, t.updates_done,"
           + " (SELECT count(*) FROM curves c WHERE c.trial_id = t.trial_id) AS curve_points,"
@@ -70,22 +66,24 @@ class SweepIT {
         assertTrue(row.getLong(3) > 10, () -> "curve points of " + row);
         assertTrue(row.getLong(4) > 0, () -> "layer statistics of " + row);
       }
+      // the table directories hold the committed trials' Parquet files and nothing else
+      assertEquals(trials.stream().map(r -> r.getString(0)).collect(Collectors.toSet()),
+          assertOnlyCommittedTrialFiles(Path.of(smoke.output()), smoke.name()));
     }
   }
 
   @Test
-  void resumeAfterTheDriverStopsRunsTheRestAndKeepsCommittedRows() throws Exception {
+  void resumeAfterTheDriverFailsRunsTheRestAndKeepsCommittedRows() throws Exception {
     SweepConfig sweep = small();
     Map<String, String> first;
-    try (SparkSession spark = session("local[2]", Map.of(SweepDriver.STOP_AFTER_COMMITS, "1"))) {
-      SweepDriver.Summary summary = driver(spark).run(sweep, false);
-      assertTrue(summary.stopped(), summary::toString);
+    try (SparkSession spark = session("local[2]", property(DriverFailsAfterFirstCommit.class))) {
+      assertThrows(DriverFailure.class, () -> driver(spark).run(sweep, Rerun.NONE));
     }
     try (SparkSession spark = session("local[2]", Map.of())) {
       first = committedRows(spark, sweep);
       assertFalse(first.isEmpty(), "the first run committed nothing");
       assertTrue(first.size() < 4, "the first run did not stop early");
-      SweepDriver.Summary summary = driver(spark).run(sweep, false);
+      SweepDriver.Summary summary = driver(spark).run(sweep, Rerun.NONE);
       assertEquals(first.size(), summary.skipped());
       Map<String, String> all = committedRows(spark, sweep);
       assertEquals(4, all.size());
@@ -95,7 +93,7 @@ class SweepIT {
 
       // --rerun runs every committed trial again: still one row each, with the same deterministic weights
       Map<String, String> before = digests(spark, sweep);
-      assertEquals(new SweepDriver.Summary(4, 0, 0, false), driver(spark).run(sweep, true));
+      assertEquals(new SweepDriver.Summary(4, 0, 0), driver(spark).run(sweep, Rerun.ALL));
       assertEquals(before, digests(spark, sweep));
       assertEquals(4L, spark.sql("SELECT count(*) FROM trials").first().getLong(0));
     }
@@ -113,8 +111,8 @@ class SweepIT {
   @Test
   void retriedTrialsAreCommittedExactlyOnce() throws Exception {
     SweepConfig sweep = small();
-    try (SparkSession spark = session("local[2,3]", Map.of(SweepDriver.FAIL_FIRST_ATTEMPTS, "true"))) {
-      assertEquals(new SweepDriver.Summary(4, 0, 0, false), driver(spark).run(sweep, false));
+    try (SparkSession spark = session("local[2,3]", property(FailFirstAttempts.class))) {
+      assertEquals(new SweepDriver.Summary(4, 0, 0), driver(spark).run(sweep, Rerun.NONE));
       ResultViews.register(spark, sweep.output());
       List<Row> trials = spark.sql("SELECT trial_id, attempt, status FROM trials").collectAsList();
       assertEquals(4, trials.size());
@@ -131,13 +129,12 @@ class SweepIT {
   }
 
   @Test
-  void aFailingTrialIsAResultNotRetriedAndTheSweepGoesOn() throws Exception {
-    Path file = temp.resolve("failing.yaml");
-    Files.writeString(file, SMALL_SWEEP.replace("  - name: all", "  - name: all\n  - name: broken\n    width: 8"));
-    SweepConfig sweep = load(file);
-    try (SparkSession spark = session("local[2,3]", Map.of(SweepDriver.FAILING_GROUP, "broken"))) {
-      SweepDriver.Summary summary = driver(spark).run(sweep, false);
-      assertEquals(new SweepDriver.Summary(8, 0, 4, false), summary);
+  void aFailingTrialIsAResultNotRetriedAndRetryFailedRunsItAgain() throws Exception {
+    SweepConfig sweep = sweep(temp, "failing.yaml",
+        SMALL_SWEEP.replace("  - name: all", "  - name: all\n  - name: broken\n    width: 8"), temp.resolve("out"));
+    try (SparkSession spark = session("local[2,3]", property(BrokenGroup.class))) {
+      SweepDriver.Summary summary = driver(spark).run(sweep, Rerun.NONE);
+      assertEquals(new SweepDriver.Summary(8, 0, 4), summary);
       ResultViews.register(spark, sweep.output());
       List<Row> rows = spark.sql("SELECT group_name, status, attempt, error_class, error_message, stack_tail,"
           + " (SELECT count(*) FROM curves c WHERE c.trial_id = t.trial_id) FROM trials t").collectAsList();
@@ -154,6 +151,26 @@ class SweepIT {
           assertEquals("ok", row.getString(1), row::toString);
         }
       }
+    }
+    try (SparkSession spark = session("local[2]", Map.of())) {
+      Map<String, String> before = committedRows(spark, sweep);
+      Set<String> failed = new HashSet<>(spark.sql("SELECT trial_id FROM trials WHERE status = 'failed'")
+          .as(Encoders.STRING()).collectAsList());
+      assertEquals(4, failed.size());
+      // a plain resume leaves committed failures as they are
+      assertEquals(new SweepDriver.Summary(0, 8, 0), driver(spark).run(sweep, Rerun.NONE));
+      assertEquals(before, committedRows(spark, sweep));
+      // --retry-failed runs the failed trials again (the fault is gone now) and leaves the others alone
+      assertEquals(new SweepDriver.Summary(4, 4, 0), driver(spark).run(sweep, Rerun.FAILED));
+      Map<String, String> after = committedRows(spark, sweep);
+      assertEquals(before.keySet(), after.keySet());
+      before.forEach((id, row) -> {
+        if (!failed.contains(id)) {
+          assertEquals(row, after.get(id), () -> "the ok trial " + id + " was run again");
+        }
+      });
+      assertEquals(8L, spark.sql("SELECT count(*) FROM trials WHERE status = 'ok'").first().getLong(0));
+      assertEquals(8L, spark.sql("SELECT count(DISTINCT trial_id) FROM curves").first().getLong(0));
     }
   }
 
@@ -172,32 +189,6 @@ class SweepIT {
   }
 
   private SweepConfig small() throws Exception {
-    Path file = temp.resolve("small.yaml");
-    Files.writeString(file, SMALL_SWEEP);
-    return load(file);
-  }
-
-  private SweepConfig load(Path file) throws Exception {
-    return SweepConfigLoader.load(file, HadoopDataShapes.of(new Configuration())).withOutput(temp.resolve("out").toString());
-  }
-
-  private static Map<String, String> committedRows(SparkSession spark, SweepConfig sweep) throws Exception {
-    ResultViews.register(spark, sweep.output());
-    Map<String, String> rows = new HashMap<>();
-    for (Row row : spark.sql("SELECT * FROM trials").collectAsList()) {
-      rows.put(row.getString(row.fieldIndex("trial_id")), row.toString());
-    }
-    return rows;
-  }
-
-  private static SweepDriver driver(SparkSession spark) {
-    return new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200);
-  }
-
-  private static SparkSession session(String master, Map<String, String> conf) {
-    SparkSession.Builder builder = SparkSession.builder().master(master).appName("SweepIT")
-        .config("spark.ui.enabled", "false");
-    conf.forEach(builder::config);
-    return builder.getOrCreate();
+    return sweep(temp, "small.yaml", SMALL_SWEEP, temp.resolve("out"));
   }
 }

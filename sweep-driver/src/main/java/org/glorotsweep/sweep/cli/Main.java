@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.glorotsweep.sweep.config.ConfigException;
+import org.glorotsweep.sweep.spark.SweepLease;
 
 /**
  * The application's entry point, run through {@code spark-submit} (see {@code submit.sh}):
  * {@code plan CONFIG}, {@code run CONFIG}, {@code status OUTPUT}, {@code sql OUTPUT QUERY}; {@code --help}
- * on each. Exit codes: 0 success, 2 bad command line or config, 3 a sweep with failed trials.
+ * on each. Exit codes: 0 success, 2 bad command line or config, 3 a sweep with failed trials, 4 the sweep is
+ * being run by another driver on the same output.
  */
 public final class Main {
   private static final Map<String, Command> COMMANDS = Map.of(
@@ -57,6 +59,9 @@ public final class Main {
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return 2;
+    } catch (SweepLease.HeldException e) {
+      err.println(e.getMessage());
+      return 4;
     }
   }
 }

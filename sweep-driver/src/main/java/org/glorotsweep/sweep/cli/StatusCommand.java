@@ -26,8 +26,9 @@ final class StatusCommand implements Command {
   public String usage() {
     return """
         usage: status OUTPUT [--spark-log LEVEL]
-          Prints the committed trials under OUTPUT counted by sweep and status, each failed trial
-          with its error, then the trials in progress with their last checkpoint's update and age.""";
+          Prints the committed trials under OUTPUT counted by sweep and status, then each failed trial
+          with its error, then each committed trial with a damaged result file (run runs those again),
+          then the trials in progress with their last checkpoint's update and age.""";
   }
 
   /** One row per checkpoint: sweep, trial id, its update and its age in whole seconds. */
@@ -60,6 +61,7 @@ final class StatusCommand implements Command {
           + " GROUP BY sweep, status ORDER BY sweep, status"), "table", Integer.MAX_VALUE, out);
       RowPrinter.print(spark.sql("SELECT sweep, trial_id, group_name, error_class, error_message, host, attempt"
           + " FROM trials WHERE status = 'failed' ORDER BY sweep, trial_id"), "table", Integer.MAX_VALUE, out);
+      DamagedTrials.print(spark, parsed.positional().get(0), out);
       RowPrinter.print(inProgress(spark, parsed.positional().get(0)), "table", Integer.MAX_VALUE, out);
       return 0;
     }

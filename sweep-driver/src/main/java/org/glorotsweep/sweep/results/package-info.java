@@ -1,11 +1,8 @@
 /**
- * The result tables as a public interface, and how a trial's rows become durable. {@link
- * org.glorotsweep.sweep.results.ResultTable} declares each table's columns once, with explicit types and
- * nullability, from which both the Parquet schema (writing) and the Spark schema (reading) derive; {@link
- * org.glorotsweep.sweep.results.TrialRows} turns one trainer {@code TrialResult} into rows of every table;
- * {@link org.glorotsweep.sweep.results.ParquetRows} writes them with parquet-hadoop, no Spark on the write
- * path; {@link org.glorotsweep.sweep.results.TrialCommitter} stages and publishes them under deterministic
- * names so that each trial is visible exactly once. The tables are read by other engines (DuckDB, pandas) as
- * well as by this project's Spark views.
+ * The result tables as a public interface: their columns ({@link org.glorotsweep.sweep.results.ResultTable}),
+ * a trial's rows ({@link org.glorotsweep.sweep.results.TrialRows}), the Parquet files that hold them, where
+ * they live under an output ({@link org.glorotsweep.sweep.results.OutputLayout}), and the protocol that
+ * publishes each trial's files exactly once ({@link org.glorotsweep.sweep.results.TrialCommitter}). Nothing
+ * here starts Spark jobs; files go through Hadoop's file system API.
  */
 package org.glorotsweep.sweep.results;

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.glorotsweep.core.checkpoint.CheckpointFormat;
 import org.glorotsweep.core.checkpoint.InvalidCheckpointException;
+import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 
 /**
@@ -34,9 +35,9 @@ public final class CheckpointListing {
 
   /** Every checkpoint under {@code output}, by sweep and trial id. */
   public static List<InProgress> of(String output, Configuration conf) throws IOException {
-    Path root = new Path(output);
-    FileSystem fs = HadoopCheckpointStore.withoutChecksums(root.getFileSystem(conf));
-    FileStatus[] files = fs.globStatus(new Path(HadoopCheckpointStore.directory(root, "*"), "*"));
+    OutputLayout everySweep = new OutputLayout(new Path(output), "*");
+    FileSystem fs = everySweep.fileSystem(conf);
+    FileStatus[] files = fs.globStatus(new Path(everySweep.checkpointDirectory(), "*"));
     List<InProgress> found = new ArrayList<>();
     if (files == null) {
       return found;

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -16,7 +15,8 @@ import org.glorotsweep.core.checkpoint.CheckpointStore;
 import org.glorotsweep.core.checkpoint.InvalidCheckpointException;
 import org.glorotsweep.core.checkpoint.TrialCheckpoint;
 import org.glorotsweep.core.choice.Precision;
-import org.glorotsweep.sweep.results.ResultTable;
+import org.glorotsweep.sweep.faults.FaultInjector;
+import org.glorotsweep.sweep.results.OutputLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +27,11 @@ import org.slf4j.LoggerFactory;
  * the checkpoint, so a reader sees the old checkpoint or the new one, never half of one; on a file system whose
  * rename does not replace (HDFS) the old checkpoint is deleted first, and a crash in that instant leaves no
  * checkpoint (the trial then restarts), never a broken one. Checkpoints carry their own SHA-256, so they are
- * written without Hadoop's {@code .crc} side files. A save that fails is logged and training goes on.
+ * written without Hadoop's {@code .crc} side files (through {@link OutputLayout#fileSystem}). A save that fails is logged and training goes on.
  * The checkpoint is deleted once the trial's rows are committed.
  */
 final class HadoopCheckpointStore implements CheckpointStore {
   private static final Logger LOG = LoggerFactory.getLogger(HadoopCheckpointStore.class);
-  private static final String SUFFIX = ".ckpt";
 
   private final FileSystem fs;
   private final Path file;
@@ -46,30 +45,18 @@ final class HadoopCheckpointStore implements CheckpointStore {
     this.precision = precision;
   }
 
-  /** The store of trial {@code trialId} of sweep {@code sweep} under {@code output}, trained in {@code precision}. */
-  static HadoopCheckpointStore of(
-      Path output, String sweep, String trialId, Precision precision, Configuration conf) throws IOException {
-    return new HadoopCheckpointStore(
-        withoutChecksums(output.getFileSystem(conf)), new Path(directory(output, sweep), trialId + SUFFIX), trialId,
-        precision);
-  }
-
-  /** {@code OUTPUT/_checkpoints/sweep=S}. */
-  static Path directory(Path output, String sweep) {
-    return new Path(new Path(output, "_checkpoints"), ResultTable.PARTITION_COLUMN + "=" + sweep);
+  /** The store of trial {@code trialId} of the sweep of {@code layout}, trained in {@code precision}. */
+  static HadoopCheckpointStore of(OutputLayout layout, String trialId, Precision precision, Configuration conf)
+      throws IOException {
+    return new HadoopCheckpointStore(layout.fileSystem(conf), layout.checkpointFile(trialId), trialId, precision);
   }
 
   /** The trial id a checkpoint file belongs to, or empty for any other file. */
   static Optional<String> trialIdOf(Path checkpoint) {
     String name = checkpoint.getName();
-    return name.endsWith(SUFFIX) && !name.startsWith(".")
-        ? Optional.of(name.substring(0, name.length() - SUFFIX.length()))
+    return name.endsWith(OutputLayout.CHECKPOINT_SUFFIX) && !name.startsWith(".")
+        ? Optional.of(name.substring(0, name.length() - OutputLayout.CHECKPOINT_SUFFIX.length()))
         : Optional.empty();
-  }
-
-  /** The file system under Hadoop's checksums, whose {@code .crc} files a checkpoint does not need. */
-  static FileSystem withoutChecksums(FileSystem fs) {
-    return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
   }
 
   @Override
@@ -79,6 +66,7 @@ final class HadoopCheckpointStore implements CheckpointStore {
 
   @Override
   public void save(TrialCheckpoint checkpoint) {
+    FaultInjector.installed().beforeCheckpoint(trialId, checkpoint.update());
     Path temporary = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
     try {
       try (OutputStream out = fs.create(temporary, true)) {

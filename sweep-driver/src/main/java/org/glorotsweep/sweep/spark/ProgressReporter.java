@@ -2,80 +2,75 @@ package org.glorotsweep.sweep.spark;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.util.LongAccumulator;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Counts the tasks of a sweep's job (the jobs of its job group; events of other jobs are ignored) as Spark
- * starts and ends them, and prints one progress line on request:
- * {@code [sweep] 3/6 trials done, 2 running, 0 failed, elapsed 0:21, ETA 0:20}.
+ * Prints a sweep's progress line, {@code [sweep] 3/6 trials done, 2 running, 0 failed, elapsed 0:21, ETA 0:20},
+ * from Spark's status tracker: only the stages of the sweep's job group count, so other jobs of the same
+ * application (file checks, queries) never move it. The tracker lags the tasks by a moment, as Spark's UI does.
  */
-final class ProgressReporter extends SparkListener {
-  /** The local property under which Spark records a job's group. */
-  private static final String JOB_GROUP_PROPERTY = "spark.jobGroup.id";
-
+final class ProgressReporter {
   private final String sweep;
+  private final String jobGroup;
   private final int total;
   private final LongAccumulator failed;
+  private final JavaSparkStatusTracker tracker;
   private final long start = System.nanoTime();
-  private final AtomicInteger running = new AtomicInteger();
-  private final AtomicInteger done = new AtomicInteger();
-  private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
-  private final String jobGroup;
 
-  ProgressReporter(String sweep, String jobGroup, int total, LongAccumulator failed) {
+  ProgressReporter(
+      String sweep, String jobGroup, int total, LongAccumulator failed, JavaSparkStatusTracker tracker) {
     this.sweep = sweep;
     this.jobGroup = jobGroup;
     this.total = total;
     this.failed = failed;
+    this.tracker = tracker;
   }
 
-  @Override
-  public void onJobStart(SparkListenerJobStart jobStart) {
-    Properties properties = jobStart.properties();
-    if (properties != null && jobGroup.equals(properties.getProperty(JOB_GROUP_PROPERTY))) {
-      CollectionConverters.asJava(jobStart.stageIds()).forEach(id -> stages.add((Integer) id));
+  /** The sweep's tasks as far as the tracker knows. */
+  private Tasks tasks() {
+    int done = 0;
+    int running = 0;
+    for (int jobId : tracker.getJobIdsForGroup(jobGroup)) {
+      SparkJobInfo job = tracker.getJobInfo(jobId);
+      if (job == null) {
+        continue;
+      }
+      for (int stageId : job.stageIds()) {
+        SparkStageInfo stage = tracker.getStageInfo(stageId);
+        if (stage != null) {
+          done += stage.numCompletedTasks();
+          running += stage.numActiveTasks();
+        }
+      }
     }
-  }
-
-  @Override
-  public void onTaskStart(SparkListenerTaskStart taskStart) {
-    if (stages.contains(taskStart.stageId())) {
-      running.incrementAndGet();
-    }
-  }
-
-  @Override
-  public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
-    if (!stages.contains(taskEnd.stageId())) {
-      return;
-    }
-    running.decrementAndGet();
-    if (taskEnd.taskInfo().successful()) {
-      done.incrementAndGet();
-    }
+    return new Tasks(Math.min(done, total), running);
   }
 
   /** Trials committed so far. */
   int done() {
-    return done.get();
+    return tasks().done();
   }
 
-  void print(PrintStream out) {
+  /** Prints the progress line; {@code finished} when the sweep's job has ended and every trial committed. */
+  void print(PrintStream out, boolean finished) {
+    Tasks tasks = finished ? new Tasks(total, 0) : tasks();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    int finished = done.get();
-    String eta = finished == 0 ? "?" : clock(elapsed.multipliedBy(total - finished).dividedBy(finished));
+    int done = tasks.done();
+    String eta = done == 0 ? "?" : clock(elapsed.multipliedBy(total - done).dividedBy(done));
     out.printf("[%s] %d/%d trials done, %d running, %d failed, elapsed %s, ETA %s%n",
-        sweep, finished, total, Math.max(0, running.get()), failed.value(), clock(elapsed), eta);
+        sweep, done, total, tasks.running(), failed.value(), clock(elapsed), eta);
   }
+
+  /**
+   * Counts of the sweep's tasks.
+   *
+   * @param done completed successfully: trials committed
+   * @param running running now
+   */
+  private record Tasks(int done, int running) {}
 
   private static String clock(Duration d) {
     long s = d.toSeconds();

@@ -12,7 +12,8 @@ import org.glorotsweep.sweep.results.ResultTable;
  * Registers a sweep output's tables as Spark SQL temporary views named after them ({@code trials},
  * {@code curves}, {@code layer_stats}, {@code histograms}), each read with its explicit schema. The views
  * other than {@code trials} keep only rows whose trial has its {@code trials} row (its commit record), so a
- * query never sees a half-committed trial.
+ * query never sees a half-committed trial. A damaged file (truncated, overwritten) is skipped rather than failing
+ * every query: its rows are missing until {@code run} runs its trial again, and {@code status} names it.
  */
 public final class ResultViews {
   private ResultViews() {}
@@ -32,12 +33,16 @@ public final class ResultViews {
     }
   }
 
-  /** The table as stored, or an empty frame of its schema when it does not exist yet. */
+  /**
+   * The table as stored, without the rows of damaged files, or an empty frame of its schema when it does not
+   * exist yet.
+   */
   static Dataset<Row> view(SparkSession spark, String output, ResultTable table) throws IOException {
     Path directory = new Path(output, table.directory());
     if (!directory.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(directory)) {
       return spark.createDataFrame(List.<Row>of(), table.sparkSchema());
     }
-    return spark.read().schema(table.sparkSchema()).parquet(directory.toString());
+    return spark.read().schema(table.sparkSchema()).option("ignoreCorruptFiles", "true")
+        .parquet(directory.toString());
   }
 }

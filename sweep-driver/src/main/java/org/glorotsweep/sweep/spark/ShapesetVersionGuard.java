@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.glorotsweep.core.data.shapeset.ShapesetDataset;
 import org.glorotsweep.core.data.shapeset.ShapesetGenerator;
 import org.glorotsweep.core.data.shapeset.ShapesetOptions;
+import org.glorotsweep.core.result.TrialStatus;
 import org.glorotsweep.core.spec.DataSpec;
 import org.glorotsweep.sweep.config.ConfigError;
 import org.glorotsweep.sweep.config.ConfigException;
@@ -38,12 +39,13 @@ public final class ShapesetVersionGuard {
 
   /**
    * Refuses a run that would add trials to {@code sweep} next to committed Shapeset trials of another generator
-   * version: without {@code rerun}, when any trial of the config is still to run; with {@code rerun}, when such
-   * trials are not in the config (a rerun would leave them).
+   * version: without {@code --rerun}, when any trial of the config is still to run or, with {@code
+   * --retry-failed}, any failed or timed-out trial would run again; with {@code --rerun}, when such trials are
+   * not in the config (a rerun would leave them).
    *
    * @throws ConfigException naming the config file, the sweep and what to do
    */
-  public static void check(SparkSession spark, SweepConfig sweep, boolean rerun)
+  public static void check(SparkSession spark, SweepConfig sweep, SweepDriver.Rerun rerun)
       throws IOException, ConfigException {
     List<Row> rows = ResultViews.view(spark, sweep.output(), ResultTable.TRIALS)
         .where(functions.col(ResultTable.PARTITION_COLUMN).equalTo(sweep.name()))
@@ -54,18 +56,22 @@ public final class ShapesetVersionGuard {
                 functions.col("data_options"),
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
                 Map.<String, String>of()),
-            functions.col("data_fingerprint"))
+            functions.col("data_fingerprint"),
+            functions.col("status"))
         .collectAsList();
     Set<String> committed = new HashSet<>();
+    boolean retrying = false;
     List<OtherVersion> others = new ArrayList<>();
     for (Row row : rows) {
       committed.add(row.getString(0));
+      retrying |= rerun == SweepDriver.Rerun.FAILED && !TrialStatus.OK.configName().equals(row.getString(4))
+          && !TrialStatus.DIVERGED.configName().equals(row.getString(4));
       if (ShapesetDataset.NAME.equals(row.getString(1)) && !row.isNullAt(3)) {
         otherVersion(row.getString(0), row.isNullAt(2) ? null : row.getJavaMap(2), row.getString(3))
             .ifPresent(others::add);
       }
     }
-    Optional<String> problem = problem(sweep, committed, others, rerun);
+    Optional<String> problem = problem(sweep, committed, others, rerun == SweepDriver.Rerun.ALL, retrying);
     if (problem.isPresent()) {
       throw new ConfigException(sweep.source(), List.of(new ConfigError("sweep", problem.get())));
     }
@@ -76,9 +82,11 @@ public final class ShapesetVersionGuard {
    *
    * @param committed the ids of every committed trial of the sweep
    * @param others the committed Shapeset trials whose fingerprint is not this build's
+   * @param rerun whether every trial of the config runs again ({@code --rerun})
+   * @param retrying whether committed failed or timed-out trials run again ({@code --retry-failed})
    */
-  static Optional<String> problem(
-      SweepConfig sweep, Set<String> committed, List<OtherVersion> others, boolean rerun) {
+  static Optional<String> problem(SweepConfig sweep, Set<String> committed, List<OtherVersion> others,
+      boolean rerun, boolean retrying) {
     if (others.isEmpty()) {
       return Optional.empty();
     }
@@ -89,7 +97,7 @@ public final class ShapesetVersionGuard {
     List<OtherVersion> left = rerun
         ? others.stream().filter(other -> !planned.contains(other.trialId())).toList()
         : others;
-    boolean adding = rerun || !committed.containsAll(planned);
+    boolean adding = rerun || retrying || !committed.containsAll(planned);
     if (left.isEmpty() || !adding) {
       return Optional.empty();
     }

@@ -12,8 +12,6 @@ import org.glorotsweep.sweep.config.CheckpointPolicy;
  * @param timeout the per-trial wall-clock limit, or null for none
  * @param checkpoints when trials save checkpoints
  * @param maxAttempts Spark's {@code spark.task.maxFailures}: the last attempt records any error as a result
- * @param failFirstAttempts test-only fault hook: every trial's first attempt fails mid-commit
- * @param failingGroup test-only fault hook: every trial of this group throws, as a bug would (null: none)
  * @param hadoop the driver's Hadoop configuration
  */
 record SweepContext(
@@ -22,7 +20,5 @@ record SweepContext(
     Duration timeout,
     CheckpointPolicy checkpoints,
     int maxAttempts,
-    boolean failFirstAttempts,
-    String failingGroup,
     SerializableConfiguration hadoop)
     implements Serializable {}

@@ -2,40 +2,44 @@ package org.glorotsweep.sweep.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
+import org.glorotsweep.core.result.TrialStatus;
 import org.glorotsweep.sweep.config.ConfigException;
 import org.glorotsweep.sweep.config.SweepConfig;
+import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
+import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.results.TrialCommitter;
 
 /**
- * Runs a validated sweep on a Spark session: skips trials already committed (unless asked to rerun them),
- * starts one task per remaining trial, longest first, and reports progress until every trial is committed.
- * The driver holds the plan and counters only; results go from executors straight to the output.
+ * Runs a validated sweep on a Spark session. A run holds the sweep's {@link SweepLease} from start to end, so
+ * one driver at a time works on a sweep's files. Before it launches anything it puts the sweep's files in
+ * order (see {@link TrialCommitter}): removes the staging a crashed run left, Hadoop checksum files, and every
+ * file of an uncommitted trial; retracts the committed trials it must run again (each with a damaged file; the
+ * failed and timed-out ones, or all of them, when asked). Then it starts one task per remaining trial, longest
+ * first, and reports progress until every trial is committed. The driver holds the plan and counters only;
+ * results go from executors straight to the output.
  */
 public final class SweepDriver {
-  /** Spark property of the test-only hook that fails every trial's first attempt mid-commit. */
-  public static final String FAIL_FIRST_ATTEMPTS = "spark.glorotsweep.test.failFirstAttempts";
-  /** Spark property of the test-only hook that makes every trial of the named group throw. */
-  public static final String FAILING_GROUP = "spark.glorotsweep.test.failingGroup";
-  /** Spark property of the test-only hook that stops the driver after this many commits. */
-  public static final String STOP_AFTER_COMMITS = "spark.glorotsweep.test.stopAfterCommits";
-
   private static final Pattern LOCAL_WITH_RETRIES = Pattern.compile("local\\[[^,\\]]+,\\s*(\\d+)\\]");
 
   private final SparkSession spark;
@@ -49,76 +53,152 @@ public final class SweepDriver {
     this.progressMillis = progressMillis;
   }
 
+  /** Which committed trials a run runs again (uncommitted ones always run). */
+  public enum Rerun {
+    /** None: a resume. Committed trials with a damaged file run again all the same. */
+    NONE,
+    /** Those whose status is failed or timeout ({@code --retry-failed}). */
+    FAILED,
+    /** All of them ({@code --rerun}). */
+    ALL
+  }
+
   /**
-   * Runs the sweep's uncommitted trials (all of them when {@code rerun}).
+   * Runs the sweep's uncommitted trials and the committed ones that {@code rerun} names.
    *
    * @return how many trials ran, were skipped, and failed
+   * @throws SweepLease.HeldException when another live driver runs this sweep on this output
    * @throws ConfigException when the sweep holds Shapeset trials of another generator version
    *     ({@link ShapesetVersionGuard})
    */
-  public Summary run(SweepConfig sweep, boolean rerun)
+  public Summary run(SweepConfig sweep, Rerun rerun)
       throws IOException, InterruptedException, ConfigException {
-    ShapesetVersionGuard.check(spark, sweep, rerun);
-    Set<String> committed = committedTrialIds(sweep);
-    TrialCommitter committer =
-        new TrialCommitter(new Path(sweep.output()), sweep.name(), spark.sparkContext().hadoopConfiguration());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    OutputLayout layout = new OutputLayout(new Path(sweep.output()), sweep.name());
+    FileSystem fs = layout.fileSystem(jsc.hadoopConfiguration());
+    TrialCommitter committer = new TrialCommitter(layout.output(), sweep.name(), jsc.hadoopConfiguration());
+    Duration leaseTime =
+        Duration.ofSeconds(jsc.getConf().getInt(SweepLease.SECONDS_PROPERTY, SweepLease.DEFAULT_SECONDS));
+    try (SweepLease lease = SweepLease.acquire(fs, layout.leaseFile(), leaseTime)) {
+      try {
+        ShapesetVersionGuard.check(spark, sweep, rerun);
+        List<PlannedTrial> pending = prepare(jsc, sweep, rerun, committer, fs);
+        int skipped = sweep.trials().size() - pending.size();
+        return pending.isEmpty() ? new Summary(0, skipped, 0) : launch(jsc, sweep, pending, skipped, lease);
+      } finally {
+        committer.clearStaging();
+      }
+    } finally {
+      deleteIfEmpty(fs, layout.runDirectory());
+      deleteIfEmpty(fs, layout.runDirectory().getParent());
+    }
+  }
+
+  /**
+   * Puts the sweep's files in order and returns the trials to run, longest first: staging and checksum files
+   * removed, uncommitted trials' files withdrawn, committed trials to run again retracted.
+   */
+  private List<PlannedTrial> prepare(
+      JavaSparkContext jsc, SweepConfig sweep, Rerun rerun, TrialCommitter committer, FileSystem fs)
+      throws IOException {
+    committer.clearStaging();
+    OutputInventory inventory = OutputInventory.scan(jsc, new Path(sweep.output()), sweep.name());
+    for (Path checksum : inventory.checksumFiles()) {
+      fs.delete(checksum, false);
+    }
+    Set<String> committed = inventory.committed(sweep.name());
+    int withdrawn = 0;
+    for (String trialId : inventory.withFiles(sweep.name())) {
+      if (!committed.contains(trialId)) {
+        committer.retract(trialId);
+        withdrawn++;
+      }
+    }
+    if (withdrawn > 0) {
+      progress.printf("[%s] withdrew the files of %d uncommitted trials (left by an interrupted run)%n",
+          sweep.name(), withdrawn);
+    }
+    Set<String> planned = new HashSet<>();
+    sweep.trials().forEach(trial -> planned.add(trial.trialId()));
+    Set<String> again = new HashSet<>();
+    for (OutputInventory.TrialFile file : inventory.damaged()) {
+      if (committed.contains(file.trialId()) && planned.contains(file.trialId())) {
+        progress.printf("[%s] trial %s runs again: its %s file %s is damaged (%s)%n", sweep.name(),
+            file.trialId(), file.table().directory(), file.path(), file.damage());
+        again.add(file.trialId());
+      }
+    }
+    if (rerun == Rerun.ALL) {
+      again.addAll(committed);
+    } else if (rerun == Rerun.FAILED) {
+      again.addAll(failedOrTimedOut(sweep));
+    }
+    again.retainAll(planned);
+    for (String trialId : again) {
+      committer.retract(trialId);
+    }
     List<PlannedTrial> pending = new ArrayList<>();
     for (PlannedTrial trial : sweep.trialsLongestFirst()) {
-      if (!committed.contains(trial.trialId())) {
-        pending.add(trial);
-      } else if (rerun) {
-        committer.retract(trial.trialId());
+      if (!committed.contains(trial.trialId()) || again.contains(trial.trialId())) {
         pending.add(trial);
       }
     }
-    int skipped = sweep.trials().size() - pending.size();
-    if (pending.isEmpty()) {
-      return new Summary(0, skipped, 0, false);
-    }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return pending;
+  }
+
+  private Summary launch(
+      JavaSparkContext jsc, SweepConfig sweep, List<PlannedTrial> pending, int skipped, SweepLease lease)
+      throws IOException, InterruptedException {
     LongAccumulator failed = jsc.sc().longAccumulator("failed trials");
-    SweepContext context = new SweepContext(
-        sweep.name(),
-        sweep.output(),
-        sweep.timeout().orElse(null),
-        sweep.checkpoints(),
-        maxAttempts(jsc),
-        jsc.getConf().getBoolean(FAIL_FIRST_ATTEMPTS, false),
-        jsc.getConf().get(FAILING_GROUP, null),
-        new SerializableConfiguration(jsc.hadoopConfiguration()));
-    int stopAfter = jsc.getConf().getInt(STOP_AFTER_COMMITS, Integer.MAX_VALUE);
-    String jobGroup = "sweep-" + sweep.name();
-    ProgressReporter reporter = new ProgressReporter(sweep.name(), jobGroup, pending.size(), failed);
-    jsc.sc().addSparkListener(reporter);
+    SweepContext context = new SweepContext(sweep.name(), sweep.output(), sweep.timeout().orElse(null),
+        sweep.checkpoints(), maxAttempts(jsc), new SerializableConfiguration(jsc.hadoopConfiguration()));
+    String jobGroup = "sweep-" + sweep.name() + "-" + UUID.randomUUID();
+    ProgressReporter reporter =
+        new ProgressReporter(sweep.name(), jobGroup, pending.size(), failed, jsc.statusTracker());
     jsc.setJobGroup(jobGroup, "glorot-sweep " + sweep.name(), true);
     try {
       JavaFutureAction<Void> job = jsc.parallelize(pending, pending.size())
           .foreachAsync(trial -> TrialTask.run(trial, context, failed));
-      boolean stopped = await(job, reporter, stopAfter);
-      reporter.print(progress);
-      return new Summary(stopped ? reporter.done() : pending.size(), skipped, failed.value(), stopped);
+      try {
+        await(job, reporter, lease);
+      } finally {
+        if (!job.isDone()) {
+          job.cancel(true);
+        }
+      }
+      reporter.print(progress, true);
+      return new Summary(pending.size(), skipped, failed.value());
     } finally {
-      jsc.sc().removeSparkListener(reporter);
       jsc.clearJobGroup();
     }
   }
 
-  private boolean await(JavaFutureAction<Void> job, ProgressReporter reporter, int stopAfter)
+  private void await(JavaFutureAction<Void> job, ProgressReporter reporter, SweepLease lease)
       throws InterruptedException, IOException {
     while (true) {
       try {
         job.get(progressMillis, TimeUnit.MILLISECONDS);
-        return false;
+        return;
       } catch (TimeoutException notYet) {
-        if (reporter.done() >= stopAfter) {
-          job.cancel(true);
-          return true;
-        }
-        reporter.print(progress);
+        lease.verify();
+        FaultInjector.installed().onProgress(reporter.done());
+        reporter.print(progress, false);
       } catch (ExecutionException e) {
         throw new IOException("the sweep's Spark job failed: " + e.getCause().getMessage(), e.getCause());
       }
     }
+  }
+
+  /** The committed trials of {@code sweep} whose status is failed or timeout. */
+  private Set<String> failedOrTimedOut(SweepConfig sweep) throws IOException {
+    Set<String> ids = new HashSet<>();
+    ResultViews.view(spark, sweep.output(), ResultTable.TRIALS)
+        .where(functions.col(ResultTable.PARTITION_COLUMN).equalTo(sweep.name())
+            .and(functions.col("status").isin(TrialStatus.FAILED.configName(), TrialStatus.TIMEOUT.configName())))
+        .select("trial_id")
+        .toLocalIterator()
+        .forEachRemaining(row -> ids.add(row.getString(0)));
+    return ids;
   }
 
   /**
@@ -133,24 +213,24 @@ public final class SweepDriver {
     return jsc.isLocal() ? 1 : jsc.getConf().getInt("spark.task.maxFailures", 4);
   }
 
-  /** The ids of the trials of {@code sweep} whose {@code trials} row is committed. */
-  private Set<String> committedTrialIds(SweepConfig sweep) throws IOException {
-    Set<String> ids = new HashSet<>();
-    ResultViews.view(spark, sweep.output(), ResultTable.TRIALS)
-        .where(functions.col(ResultTable.PARTITION_COLUMN).equalTo(sweep.name()))
-        .select("trial_id")
-        .toLocalIterator()
-        .forEachRemaining(row -> ids.add(row.getString(0)));
-    return ids;
+  /** Deletes {@code directory} if it exists and is empty; another driver may be filling it, so never more. */
+  private static void deleteIfEmpty(FileSystem fs, Path directory) {
+    try {
+      FileStatus[] entries = fs.listStatus(directory);
+      if (entries.length == 0) {
+        fs.delete(directory, false);
+      }
+    } catch (IOException goneOrFilled) {
+      // absent, or filled since it was listed: either way it stays as it is
+    }
   }
 
   /**
    * What a run did.
    *
-   * @param ran trials committed by this run
+   * @param ran trials this run committed
    * @param skipped trials already committed before it
    * @param failed trials that ended with status failed
-   * @param stopped whether the run stopped early (test hook)
    */
-  public record Summary(int ran, int skipped, long failed, boolean stopped) {}
+  public record Summary(int ran, int skipped, long failed) {}
 }

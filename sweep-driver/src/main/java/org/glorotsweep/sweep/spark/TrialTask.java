@@ -13,8 +13,10 @@ import org.glorotsweep.core.TrialRunner;
 import org.glorotsweep.core.data.DatasetCatalog;
 import org.glorotsweep.core.result.Provenance;
 import org.glorotsweep.core.result.TrialResult;
+import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.results.ExecutionInfo;
+import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.results.TrialCommitter;
 import org.glorotsweep.sweep.results.TrialFailure;
@@ -47,11 +49,10 @@ final class TrialTask {
     long start = System.nanoTime();
     Map<ResultTable, List<Object[]>> rows;
     HadoopCheckpointStore checkpoints = HadoopCheckpointStore.of(
-        new Path(context.output()), context.sweep(), trial.trialId(), trial.spec().training().precision(), conf);
+        new OutputLayout(new Path(context.output()), context.sweep()), trial.trialId(),
+        trial.spec().training().precision(), conf);
     try {
-      if (trial.group().equals(context.failingGroup())) {
-        throw new IllegalStateException("test fault hook: every trial of group " + trial.group() + " fails");
-      }
+      FaultInjector.installed().beforeTraining(trial.trialId(), trial.group());
       TrialResult result =
           new TrialRunner(catalog(conf))
               .run(trial.spec(), context.timeout(), context.checkpoints().intervalFor(trial), checkpoints);
@@ -68,14 +69,8 @@ final class TrialTask {
       failed.add(1);
     }
     String attemptTag = task.stageId() + "-" + task.taskAttemptId() + "-" + UUID.randomUUID();
-    Runnable fault = context.failFirstAttempts() && attempt == 0
-        ? () -> {
-          throw new IllegalStateException("test fault hook: first attempt of " + trial.trialId() + " fails");
-        }
-        : () -> { };
     task.killTaskIfInterrupted();
-    new TrialCommitter(new Path(context.output()), context.sweep(), conf)
-        .commit(trial.trialId(), rows, attemptTag, fault);
+    new TrialCommitter(new Path(context.output()), context.sweep(), conf).commit(trial.trialId(), rows, attemptTag);
     checkpoints.delete();
   }
 

@@ -1,9 +1,10 @@
 /**
- * The Spark side of a sweep. {@link org.glorotsweep.sweep.spark.SweepDriver} runs on the driver: it decides
- * which planned trials still have to run and submits one task per trial, longest first; each task ({@code
- * TrialTask}) trains its trial on one executor core with trainer-core and commits the rows itself, so results
- * go from executors straight to the output and the driver holds only the plan and counters. {@link
- * org.glorotsweep.sweep.spark.ResultViews} exposes the committed tables to Spark SQL; the Hadoop adapters read
- * data sets from any Hadoop file system. No maths is done here beyond SQL.
+ * The sweep on Spark: {@link org.glorotsweep.sweep.spark.SweepDriver} takes the sweep's {@link
+ * org.glorotsweep.sweep.spark.SweepLease} (one driver per sweep and output), puts the output in order from an
+ * {@link org.glorotsweep.sweep.spark.OutputInventory} (staging and uncommitted trials' files removed, damaged
+ * committed trials retracted), then runs one task per trial, {@code TrialTask}, which trains it on its
+ * executor's core and commits its rows with the results package's commit protocol; progress comes from
+ * Spark's status tracker. {@link org.glorotsweep.sweep.spark.ResultViews} reads the tables back as SQL views
+ * that show committed trials only. Data files are read through Hadoop, so any Hadoop file system serves.
  */
 package org.glorotsweep.sweep.spark;

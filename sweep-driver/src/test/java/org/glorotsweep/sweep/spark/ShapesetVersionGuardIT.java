@@ -31,9 +31,9 @@ import org.glorotsweep.sweep.config.ConfigException;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
 import org.glorotsweep.sweep.results.ColumnType;
+import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ParquetRows;
 import org.glorotsweep.sweep.results.ResultTable;
-import org.glorotsweep.sweep.results.TrialCommitter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,10 +75,10 @@ class ShapesetVersionGuardIT {
         ShapesetOptions.from(new DataSpec("shapeset", new TreeMap<>(Map.of("validation_size", "100",
             "test_size", "100")))), 1);
     try (SparkSession spark = session()) {
-      assertEquals(new SweepDriver.Summary(2, 0, 0, false), driver(spark).run(first, false));
+      assertEquals(new SweepDriver.Summary(2, 0, 0), driver(spark).run(first, SweepDriver.Rerun.NONE));
       rewriteFingerprints(spark, first, v1);
 
-      ConfigException refused = assertThrows(ConfigException.class, () -> driver(spark).run(extended, false));
+      ConfigException refused = assertThrows(ConfigException.class, () -> driver(spark).run(extended, SweepDriver.Rerun.NONE));
       String message = refused.getMessage();
       for (String expected : List.of(temp.resolve("extended.yaml") + ": sweep: sweep 'guarded'",
           "2 committed Shapeset trial(s) made by generator v1", "data_fingerprint " + v1,
@@ -88,7 +88,7 @@ class ShapesetVersionGuardIT {
       assertEquals(2, committedFingerprints(spark, extended).size(), "a trial ran although the run was refused");
 
       // nothing to add: a resume of the complete old sweep is not refused, and runs nothing
-      assertEquals(new SweepDriver.Summary(0, 2, 0, false), driver(spark).run(first, false));
+      assertEquals(new SweepDriver.Summary(0, 2, 0), driver(spark).run(first, SweepDriver.Rerun.NONE));
     }
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -98,7 +98,7 @@ class ShapesetVersionGuardIT {
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("made by generator v1"), err::toString);
 
     try (SparkSession spark = session()) {
-      assertEquals(new SweepDriver.Summary(3, 0, 0, false), driver(spark).run(extended, true));
+      assertEquals(new SweepDriver.Summary(3, 0, 0), driver(spark).run(extended, SweepDriver.Rerun.ALL));
       String current = ShapesetDataset.fingerprint(ShapesetOptions.from(extended.trials().get(0).spec().data()),
           ShapesetGenerator.VERSION);
       assertEquals(List.of(current, current, current), committedFingerprints(spark, extended));
@@ -109,8 +109,8 @@ class ShapesetVersionGuardIT {
   private static void rewriteFingerprints(SparkSession spark, SweepConfig sweep, String fingerprint)
       throws Exception {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    org.apache.hadoop.fs.Path directory = TrialCommitter.tableDirectory(
-        new org.apache.hadoop.fs.Path(sweep.output()), ResultTable.TRIALS, sweep.name());
+    org.apache.hadoop.fs.Path directory =
+        new OutputLayout(new org.apache.hadoop.fs.Path(sweep.output()), sweep.name()).tableDirectory(ResultTable.TRIALS);
     FileSystem fs = directory.getFileSystem(conf);
     StructField[] fields = ResultTable.TRIALS.sparkSchema().fields();
     StructType stored = DataTypes.createStructType(Arrays.copyOf(fields, fields.length - 1));

@@ -1,0 +1,121 @@
+package org.glorotsweep.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.glorotsweep.sweep.config.SweepConfig;
+import org.glorotsweep.sweep.config.SweepConfigLoader;
+import org.glorotsweep.sweep.results.OutputLayout;
+import org.glorotsweep.sweep.results.ResultTable;
+import org.glorotsweep.sweep.spark.HadoopDataShapes;
+import org.glorotsweep.sweep.spark.ResultViews;
+import org.glorotsweep.sweep.spark.SweepDriver;
+
+/**
+ * Sweeps, sessions and drivers shared by the integration tests that run sweeps in-process, and what an output
+ * must hold after a run.
+ */
+final class SweepRuns {
+  /** Four small trials: quick enough to run several sweeps in one test. */
+  static final String SMALL_SWEEP = """
+      sweep: small
+      seed: 7
+      output: unused
+      common:
+        dataset: shapeset
+        data_options: {validation_size: 200, test_size: 200}
+        depth: 1
+        width: 16
+        activation: [tanh, softsign]
+        init: [standard, normalized]
+        learning_rate: 0.01
+        updates: 300
+        precision: float32
+        monitor: {examples: 50, jacobian_examples: 2}
+      groups:
+        - name: all
+      """;
+
+  private SweepRuns() {}
+
+  /** The sweep written in {@code text}, saved as {@code directory/name}, with its output at {@code output}. */
+  static SweepConfig sweep(Path directory, String name, String text, Path output) throws Exception {
+    Path file = directory.resolve(name);
+    Files.writeString(file, text);
+    return load(file, output);
+  }
+
+  /** The sweep in {@code file} with its output at {@code output}. */
+  static SweepConfig load(Path file, Path output) throws Exception {
+    return SweepConfigLoader.load(file, HadoopDataShapes.of(new Configuration())).withOutput(output.toString());
+  }
+
+  /** A silent driver reporting progress every 200 ms. */
+  static SweepDriver driver(SparkSession spark) {
+    return new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200);
+  }
+
+  /** A local session without UI, with the extra Spark properties {@code conf}. */
+  static SparkSession session(String master, Map<String, String> conf) {
+    SparkSession.Builder builder = SparkSession.builder().master(master).appName("glorot-sweep IT")
+        .config("spark.ui.enabled", "false");
+    conf.forEach(builder::config);
+    return builder.getOrCreate();
+  }
+
+  /** Every committed {@code trials} row of the output, as text, by trial id. */
+  static Map<String, String> committedRows(SparkSession spark, SweepConfig sweep) throws Exception {
+    ResultViews.register(spark, sweep.output());
+    Map<String, String> rows = new HashMap<>();
+    for (Row row : spark.sql("SELECT * FROM trials").collectAsList()) {
+      rows.put(row.getString(row.fieldIndex("trial_id")), row.toString());
+    }
+    return rows;
+  }
+
+  /**
+   * Asserts that {@code output} holds nothing but the table directories, and that each of them holds exactly
+   * one Parquet file per committed trial of {@code sweep} (those with a {@code trials} file) and nothing else:
+   * no checksum files, no staging, no leftovers of uncommitted trials.
+   *
+   * @return the committed trials' ids
+   */
+  static Set<String> assertOnlyCommittedTrialFiles(Path output, String sweep) throws Exception {
+    Set<String> tables = new TreeSet<>();
+    for (ResultTable table : ResultTable.values()) {
+      tables.add(table.directory());
+    }
+    assertEquals(tables, namesIn(output), "the entries of " + output);
+    OutputLayout layout = new OutputLayout(new org.apache.hadoop.fs.Path(output.toUri()), sweep);
+    Set<String> committed = new TreeSet<>();
+    for (String name : namesIn(Path.of(layout.tableDirectory(ResultTable.TRIALS).toUri()))) {
+      committed.add(name.substring(0, name.length() - ".parquet".length()));
+    }
+    Set<String> expected = new TreeSet<>();
+    committed.forEach(id -> expected.add(id + ".parquet"));
+    for (ResultTable table : ResultTable.values()) {
+      Path root = output.resolve(table.directory());
+      assertEquals(Set.of(ResultTable.PARTITION_COLUMN + "=" + sweep), namesIn(root), "the entries of " + root);
+      Path directory = Path.of(layout.tableDirectory(table).toUri());
+      assertEquals(expected, namesIn(directory), "the files of " + directory);
+    }
+    return committed;
+  }
+
+  private static Set<String> namesIn(Path directory) throws Exception {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return new TreeSet<>(entries.map(entry -> entry.getFileName().toString()).toList());
+    }
+  }
+}
