@@ -53,7 +53,9 @@ public final class TrialRunner {
     return run(spec, null);
   }
 
-  /** Runs a trial with no checkpoints (see {@link #run(TrialSpec, Duration, CheckpointInterval, CheckpointStore)}). */
+  /**
+   * Runs a trial with no checkpoints (see {@link #run(TrialSpec, Duration, CheckpointInterval, CheckpointStore)}).
+   */
   public TrialResult run(TrialSpec spec, Duration timeLimit) throws IOException {
     return run(spec, timeLimit, CheckpointInterval.NEVER, CheckpointStore.NONE);
   }

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * the checkpoint, so a reader sees the old checkpoint or the new one, never half of one; on a file system whose
  * rename does not replace (HDFS) the old checkpoint is deleted first, and a crash in that instant leaves no
  * checkpoint (the trial then restarts), never a broken one. Checkpoints carry their own SHA-256, so they are
- * written without Hadoop's {@code .crc} side files (through {@link OutputLayout#fileSystem}). A save that fails is logged and training goes on.
- * The checkpoint is deleted once the trial's rows are committed.
+ * written without Hadoop's {@code .crc} side files (through {@link OutputLayout#fileSystem}). A save that
+ * fails is logged and training goes on. The checkpoint is deleted once the trial's rows are committed.
  */
 final class HadoopCheckpointStore implements CheckpointStore {
   private static final Logger LOG = LoggerFactory.getLogger(HadoopCheckpointStore.class);
@@ -90,14 +90,22 @@ final class HadoopCheckpointStore implements CheckpointStore {
     LOG.warn("trial {}: ignoring checkpoint {} and starting at update 0: {}", trialId, file, reason.getMessage());
   }
 
-  /** Deletes the checkpoint and any temporary file a failed save left. */
-  void delete() throws IOException {
-    fs.delete(file, false);
-    FileStatus[] leftovers = fs.globStatus(new Path(file.getParent(), "." + file.getName() + ".*.tmp"));
-    if (leftovers != null) {
-      for (FileStatus leftover : leftovers) {
-        fs.delete(leftover.getPath(), false);
+  /**
+   * Deletes the checkpoint and any temporary file a failed save left, once the trial's rows are committed. A
+   * failure is logged, not thrown: the rows are safe, and a checkpoint left behind is only listed by {@code
+   * status} (a {@code --rerun} of the trial would resume from it to the same bits).
+   */
+  void delete() {
+    deleteQuietly(file);
+    try {
+      FileStatus[] leftovers = fs.globStatus(new Path(file.getParent(), "." + file.getName() + ".*.tmp"));
+      if (leftovers != null) {
+        for (FileStatus leftover : leftovers) {
+          deleteQuietly(leftover.getPath());
+        }
       }
+    } catch (IOException e) {
+      LOG.warn("trial {}: cannot list the temporary files of {}: {}", trialId, file, e.toString());
     }
   }
 

@@ -103,7 +103,10 @@ public final class Trainer<M extends ReshapeMatrix> {
     curve.addAll(progress.curve());
   }
 
-  /** Runs the updates with no checkpoints (see {@link #train(BooleanSupplier, PointObserver, CheckpointInterval, CheckpointObserver)}). */
+  /**
+   * Runs the updates with no checkpoints (see
+   * {@link #train(BooleanSupplier, PointObserver, CheckpointInterval, CheckpointObserver)}).
+   */
   public Outcome train(BooleanSupplier timeUp, PointObserver<M> observer) {
     return train(timeUp, observer, CheckpointInterval.NEVER, progress -> {});
   }
