@@ -17,15 +17,36 @@ source "$root/scripts/launch-settings.sh"
 main_class=org.glorotsweep.sweep.cli.Main
 
 # Everything before the subcommand is for spark-submit; the subcommand and what follows is for the app.
+# spark-submit's options are checked here, by name, because spark-submit itself answers an unknown one with a
+# stack trace; a word that is neither an option, an option's value nor a subcommand is an unknown subcommand.
+usage="usage: $0 [spark-submit options] plan|run|status|sql ARGS... (--help on each)"
+spark_valued=(--master --deploy-mode --class --name --jars --packages --exclude-packages --repositories --files
+  --archives --conf -c --properties-file --driver-memory --driver-java-options --driver-library-path
+  --driver-class-path --executor-memory --executor-cores --driver-cores --total-executor-cores --num-executors
+  --proxy-user --principal --keytab --queue --py-files --kill --status --remote)
+spark_switches=(--verbose -v --supervise --version)
+one_of() { local word="$1" each; shift; for each in "$@"; do [[ "$each" == "$word" ]] && return 0; done; return 1; }
+fail_usage() { echo "submit.sh: $1" >&2; echo "$usage" >&2; exit 2; }
 spark_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     plan|run|status|sql|--help) break ;;
-    *) spark_args+=("$1"); shift ;;
   esac
+  if one_of "${1%%=*}" "${spark_valued[@]}" && [[ "$1" == *=* ]]; then
+    spark_args+=("$1"); shift
+  elif one_of "$1" "${spark_valued[@]}"; then
+    [[ $# -ge 2 ]] || fail_usage "spark-submit option $1 needs a value"
+    spark_args+=("$1" "$2"); shift 2
+  elif one_of "$1" "${spark_switches[@]}"; then
+    spark_args+=("$1"); shift
+  elif [[ "$1" == -* ]]; then
+    fail_usage "unknown spark-submit option '$1' (spark-submit --help lists them)"
+  else
+    fail_usage "unknown command '$1'; expected plan, run, status or sql"
+  fi
 done
 if [[ $# -eq 0 ]]; then
-  echo "usage: $0 [spark-submit options] plan|run|status|sql ARGS... (--help on each)" >&2
+  echo "$usage" >&2
   exit 2
 fi
 

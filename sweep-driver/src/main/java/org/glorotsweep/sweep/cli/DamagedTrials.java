@@ -41,7 +41,7 @@ final class DamagedTrials {
     }
     if (!rows.isEmpty()) {
       out.println("committed trials with a damaged result file (the next run of their sweep runs them again):");
-      RowPrinter.print(spark.createDataFrame(rows, COLUMNS), "table", Integer.MAX_VALUE, out);
+      RowPrinter.printTable(spark.createDataFrame(rows, COLUMNS), out);
     }
   }
 }

@@ -9,9 +9,9 @@ import org.glorotsweep.sweep.spark.SweepLease;
 
 /**
  * The application's entry point, run through {@code spark-submit} (see {@code submit.sh}):
- * {@code plan CONFIG}, {@code run CONFIG}, {@code status OUTPUT}, {@code sql OUTPUT QUERY}; {@code --help}
- * on each. Exit codes: 0 success, 2 bad command line or config, 3 a sweep with failed trials, 4 the sweep is
- * being run by another driver on the same output.
+ * {@code plan CONFIG}, {@code run CONFIG}, {@code status OUTPUT}, {@code sql OUTPUT [QUERY]}; {@code --help}
+ * on each. Exit codes: 0 success, 2 bad command line, config or query (or no sweep output where one is read),
+ * 3 a sweep with failed trials, 4 the sweep is being run by another driver on the same output.
  */
 public final class Main {
   private static final Map<String, Command> COMMANDS = Map.of(
@@ -56,7 +56,7 @@ public final class Main {
       err.println(e.getMessage());
       err.println(command.usage());
       return 2;
-    } catch (ConfigException e) {
+    } catch (ConfigException | QueryException e) {
       err.println(e.getMessage());
       return 2;
     } catch (SweepLease.HeldException e) {

@@ -2,26 +2,40 @@ package org.glorotsweep.sweep.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.glorotsweep.core.TrialCostProbe;
+import org.glorotsweep.core.data.DatasetCatalog;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
-import org.glorotsweep.sweep.grid.CostModel;
 import org.glorotsweep.sweep.grid.PlannedTrial;
+import org.glorotsweep.sweep.grid.SweepEstimate;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
+import org.glorotsweep.sweep.spark.HadoopFileOpener;
 import org.glorotsweep.sweep.spark.OutputLocation;
 
-/** {@code plan CONFIG}: validates a sweep and lists its trials, count and estimated core-hours; runs nothing. */
+/**
+ * {@code plan CONFIG}: validates a sweep and lists its trials with their estimated seconds, measured on this
+ * machine by a short probe of each distinct trial shape ({@link TrialCostProbe}); runs no sweep.
+ */
 final class PlanCommand implements Command {
+  private static final String[] HEADER = {
+    "trial_id", "group", "dataset", "hidden", "act", "init", "lr", "updates", "prec", "est_s", "monitor%"
+  };
 
   @Override
   public String usage() {
     return """
         usage: plan CONFIG
-          Validates the sweep file CONFIG, its data files and its output location, and prints its trials in
-          written order with their ids, axes and estimated core-hours (an estimate from the cost model, not a
-          measurement). Runs nothing.""";
+          Validates the sweep file CONFIG, its data files and its output location, and prints its trials in written order with their ids, axes and
+          estimated seconds on one core (est_s) and the share of it spent measuring (monitor%), then the
+          total in core-hours. The estimate comes from timing a few updates and one measurement point of each
+          distinct network shape on this machine through the trainer's own code (a few seconds in all), so
+          it is only as good as this machine is like the executors. Warns when measuring would take more than
+          half of a trial's time. Runs no sweep and writes nothing.""";
   }
 
   @Override
@@ -31,18 +45,54 @@ final class PlanCommand implements Command {
       throw new UsageException("plan takes exactly one CONFIG file");
     }
     Configuration hadoop = new Configuration();
-    SweepConfig sweep = SweepConfigLoader.load(Path.of(parsed.positional().get(0)), HadoopDataShapes.of(hadoop));
+    SweepConfig sweep =
+        SweepConfigLoader.load(Path.of(parsed.positional().get(0)), HadoopDataShapes.of(hadoop));
     OutputLocation.checked(sweep.output(), sweep.source(), "output", hadoop);
+    TrialCostProbe probe = new TrialCostProbe(new DatasetCatalog(new HadoopFileOpener(hadoop)));
+    SweepEstimate estimate =
+        SweepEstimate.of(sweep.trials().stream().map(PlannedTrial::spec).toList(), probe::measure);
     out.printf("sweep %s (seed %d) -> %s%n", sweep.name(), sweep.seed(), sweep.output());
-    out.printf("%-32s  %-14s  %-10s  %-16s  %-9s  %-10s  %-10s  %-11s  %-8s  %s%n", "trial_id", "group",
-        "dataset", "hidden", "act", "init", "lr", "updates", "prec", "core-h");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(HEADER);
+    double seconds = 0;
     for (PlannedTrial t : sweep.trials()) {
-      out.printf("%-32s  %-14s  %-10s  %-16s  %-9s  %-10s  %-10s  %-11d  %-8s  %.3g%n", t.trialId(), t.group(),
-          t.dataset(), t.hiddenWidths(), t.activation().configName(), t.init().configName(),
-          t.learningRate(), t.updates(), t.precision().configName(),
-          CostModel.coreHours(t.relativeCost()));
+      double trialSeconds = estimate.secondsOf(t.spec());
+      seconds += trialSeconds;
+      rows.add(row(t, trialSeconds, estimate.monitoringShareOf(t.spec())));
     }
-    out.printf("%d trials, about %.3g core-hours (estimate)%n", sweep.trials().size(), sweep.estimatedCoreHours());
+    printAligned(rows, out);
+    out.printf(Locale.ROOT, "%d trials, about %.3g core-hours (%.4g core-seconds; estimated from %d trial shape(s)"
+            + " timed on this machine in %.1f s)%n",
+        sweep.trials().size(), seconds / 3600, seconds, estimate.shapes(), estimate.measuringSeconds());
+    for (String warning : estimate.monitoringWarnings(sweep.trials())) {
+      out.println("warning: " + warning);
+    }
     return 0;
+  }
+
+  private static String[] row(PlannedTrial t, double seconds, double monitoringShare) {
+    return new String[] {
+      t.trialId(), t.group(), t.dataset(), t.hiddenWidths().toString(), t.activation().configName(),
+      t.init().configName(), String.valueOf(t.learningRate()), String.valueOf(t.updates()),
+      t.precision().configName(), String.format(Locale.ROOT, "%.3g", seconds),
+      String.format(Locale.ROOT, "%.0f", 100 * monitoringShare)
+    };
+  }
+
+  /** Prints the rows as columns, each as wide as its widest cell, two spaces apart. */
+  static void printAligned(List<String[]> rows, PrintStream out) {
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int c = 0; c < row.length; c++) {
+        widths[c] = Math.max(widths[c], row[c].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < row.length; c++) {
+        line.append(c == row.length - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]));
+      }
+      out.println(line);
+    }
   }
 }

@@ -27,8 +27,11 @@ final class StatusCommand implements Command {
     return """
         usage: status OUTPUT [--spark-log LEVEL]
           Prints the committed trials under OUTPUT counted by sweep and status, then each failed trial
-          with its error, then each committed trial with a damaged result file (run runs those again),
-          then the trials in progress with their last checkpoint's update and age.""";
+          with its error, each timed-out trial with its time and updates done, each committed trial with a
+          damaged result file (run runs those again), and per sweep the
+          core-seconds plan's cost model estimates for the trials that ended ok against those they took
+          (the model times each distinct trial shape on this machine first, a few seconds in all), then
+          the trials in progress with their last checkpoint's update and age.""";
   }
 
   /** One row per checkpoint: sweep, trial id, its update and its age in whole seconds. */
@@ -49,20 +52,33 @@ final class StatusCommand implements Command {
     return spark.createDataFrame(rows, schema);
   }
 
+  /**
+   * Each timed-out trial: how long it ran before the sweep's {@code timeout_seconds} stopped it, and how many
+   * of its updates it did.
+   */
+  private static void printTimedOut(SparkSession spark, PrintStream out) throws UsageException {
+    RowPrinter.printTable(spark.sql("SELECT sweep, trial_id, group_name, round(wall_seconds, 1) AS"
+        + " timed_out_after_s, updates_done, updates, host FROM trials WHERE status = 'timeout'"
+        + " ORDER BY sweep, trial_id"), out);
+  }
+
   @Override
   public int run(List<String> args, PrintStream out) throws Exception {
     Arguments parsed = Arguments.parse(args, Set.of("spark-log"), Set.of());
     if (parsed.positional().size() != 1) {
       throw new UsageException("status takes exactly one OUTPUT location");
     }
-    try (SparkSession spark = Sessions.spark("glorot-sweep status", parsed.option("spark-log", "WARN"))) {
+    try (SparkSession spark = Sessions.forQueries("glorot-sweep status", parsed.option("spark-log", "WARN"))) {
+      SweepOutput.requireTables(spark, parsed.positional().get(0));
       ResultViews.register(spark, parsed.positional().get(0));
-      RowPrinter.print(spark.sql("SELECT sweep, status, count(*) AS trials FROM trials"
-          + " GROUP BY sweep, status ORDER BY sweep, status"), "table", Integer.MAX_VALUE, out);
-      RowPrinter.print(spark.sql("SELECT sweep, trial_id, group_name, error_class, error_message, host, attempt"
-          + " FROM trials WHERE status = 'failed' ORDER BY sweep, trial_id"), "table", Integer.MAX_VALUE, out);
+      RowPrinter.printTable(spark.sql("SELECT sweep, status, count(*) AS trials FROM trials"
+          + " GROUP BY sweep, status ORDER BY sweep, status"), out);
+      RowPrinter.printTable(spark.sql("SELECT sweep, trial_id, group_name, error_class, error_message, host, attempt"
+          + " FROM trials WHERE status = 'failed' ORDER BY sweep, trial_id"), out);
       DamagedTrials.print(spark, parsed.positional().get(0), out);
-      RowPrinter.print(inProgress(spark, parsed.positional().get(0)), "table", Integer.MAX_VALUE, out);
+      printTimedOut(spark, out);
+      CostCheck.print(spark, out);
+      RowPrinter.printTable(inProgress(spark, parsed.positional().get(0)), out);
       return 0;
     }
   }

@@ -1,9 +1,8 @@
 /**
- * The command line, run through {@code spark-submit} by {@code submit.sh}: {@link
- * org.glorotsweep.sweep.cli.Main} dispatches a subcommand ({@code plan}, {@code run}, {@code status},
- * {@code sql}) to its {@link org.glorotsweep.sweep.cli.Command}. A command parses its own arguments, loads
- * and validates a sweep file through {@code config} before any Spark work starts, and leaves the work to
- * {@code spark} (running trials) or to Spark SQL over the result views (reading them). Usage and config
- * errors are printed as one short message with exit code 2; nothing here trains or computes results.
+ * The command line: {@link org.glorotsweep.sweep.cli.Main} dispatches to the subcommands {@code plan},
+ * {@code run}, {@code status} and {@code sql}, each parsing its own arguments and returning an exit code (0
+ * success, 2 a bad command line, config or query, 3 a sweep with failed trials). {@code sql} is read-only: a
+ * statement runs only if its parsed plan is made of query operators; its results print as a table, CSV or
+ * JSON lines, one query per call or many on one session from a prompt or standard input.
  */
 package org.glorotsweep.sweep.cli;

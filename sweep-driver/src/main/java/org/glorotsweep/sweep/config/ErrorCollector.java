@@ -1,8 +1,10 @@
 package org.glorotsweep.sweep.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,14 +13,30 @@ import org.glorotsweep.sweep.grid.ProblemSink;
 
 /**
  * Gathers every problem found in one sweep file, in the order found and without repeats, so that one run
- * reports them all.
+ * reports them all. Of the problems {@linkplain #reportRepeated reported as repeated}, only the first of each
+ * kind is kept, with the number of the others: "... (and 9,999 more like it)". Memory and the message stay
+ * small however many trials repeat one mistake.
  */
 final class ErrorCollector implements ProblemSink {
   private final Set<ConfigError> errors = new LinkedHashSet<>();
+  private final Map<String, ConfigError> firstOfKind = new HashMap<>();
+  private final Map<ConfigError, Long> moreLikeIt = new HashMap<>();
 
   @Override
   public void report(String keyPath, String detail) {
     errors.add(new ConfigError(keyPath, detail));
+  }
+
+  @Override
+  public void reportRepeated(String kind, String keyPath, String detail) {
+    ConfigError first = firstOfKind.get(kind);
+    if (first == null) {
+      ConfigError error = new ConfigError(keyPath, detail);
+      firstOfKind.put(kind, error);
+      errors.add(error);
+    } else {
+      moreLikeIt.merge(first, 1L, Long::sum);
+    }
   }
 
   /**
@@ -48,13 +66,22 @@ final class ErrorCollector implements ProblemSink {
 
   /** The number of problems so far; compare two counts to tell whether a step found any. */
   int count() {
-    return errors.size();
+    return errors.size() + moreLikeIt.values().stream().mapToInt(Long::intValue).sum();
   }
 
   /** Throws the problems found so far, if any, as one exception. */
   void throwIfAny(String source) throws ConfigException {
     if (!errors.isEmpty()) {
-      throw new ConfigException(source, new ArrayList<>(errors));
+      List<ConfigError> listed = new ArrayList<>(errors.size());
+      for (ConfigError error : errors) {
+        Long more = moreLikeIt.get(error);
+        listed.add(
+            more == null
+                ? error
+                : new ConfigError(
+                    error.keyPath(), String.format(Locale.ROOT, "%s (and %,d more like it)", error.detail(), more)));
+      }
+      throw new ConfigException(source, listed);
     }
   }
 }

@@ -53,9 +53,4 @@ public record SweepConfig(
         .sorted(Comparator.comparingDouble(PlannedTrial::relativeCost).reversed())
         .toList();
   }
-
-  /** The estimated core-hours of the whole sweep, see {@link CostModel} (an estimate, not a measurement). */
-  public double estimatedCoreHours() {
-    return trials.stream().mapToDouble(trial -> CostModel.coreHours(trial.relativeCost())).sum();
-  }
 }

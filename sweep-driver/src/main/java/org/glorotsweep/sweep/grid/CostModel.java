@@ -1,24 +1,21 @@
 package org.glorotsweep.sweep.grid;
 
+import org.glorotsweep.core.choice.Initializer;
+import org.glorotsweep.core.spec.NetworkSpec;
+import org.glorotsweep.core.spec.TrainingSpec;
 import org.glorotsweep.core.spec.TrialSpec;
 
 /**
- * A rough estimate of what a trial costs, to run the longest trials first and to quote core-hours before a
- * sweep starts. It is an estimate, not a measurement: it ignores data generation, monitoring and evaluation.
+ * What decides a trial's cost. Two trials of the same {@linkplain #shapeOf shape} cost the same per update and
+ * per measurement point, so one measurement per shape ({@link TrialCostSource}) prices every trial of a sweep
+ * (see {@link SweepEstimate}).
  *
- * <p>relative cost = updates x batch size x P, with P the network's parameter count. One example costs about
- * {@value #FLOPS_PER_PARAMETER_PER_EXAMPLE} flops per parameter (a multiply-add each in the forward pass, the
- * backward pass and the weight gradient), so a paper-sized step (5x1000 on Shapeset, P = 5.04 million, batch
- * 10) is about 0.3 GFLOP. Core-hours assume one core sustains {@value #ASSUMED_FLOPS_PER_CORE_SECOND} flop/s.
+ * <p>The {@linkplain #relativeCost relative cost} orders trials before anything is measured: updates x batch
+ * size x P, with P the network's parameter count, proportional to the training flops (about 6 per parameter
+ * and example: a multiply-add each in the forward pass, the backward pass and the weight update).
  */
 public final class CostModel {
-  /** Flops per parameter per training example: 2 forward, 2 backward, 2 for the weight gradient. */
-  public static final double FLOPS_PER_PARAMETER_PER_EXAMPLE = 6;
-
-  /** The throughput one single-threaded trial is assumed to sustain, in flop/s (an assumption, not measured). */
-  public static final double ASSUMED_FLOPS_PER_CORE_SECOND = 5e9;
-
-  private static final double SECONDS_PER_HOUR = 3600;
+  private static final double SHAPE_LEARNING_RATE = 1.0;
 
   private CostModel() {}
 
@@ -29,8 +26,19 @@ public final class CostModel {
         * spec.network().parameterCount();
   }
 
-  /** The estimated core-hours of a trial of relative cost {@code relativeCost}. */
-  public static double coreHours(double relativeCost) {
-    return relativeCost * FLOPS_PER_PARAMETER_PER_EXAMPLE / ASSUMED_FLOPS_PER_CORE_SECOND / SECONDS_PER_HOUR;
+  /**
+   * The spec with everything that does not change the cost of an update or a measurement point set to one
+   * value: seed 0, 0 updates, learning rate 1, standard initialisation with gain 1. What is left (widths,
+   * activation, cost, batch size, precision, data set and monitoring) is the trial's shape.
+   */
+  public static TrialSpec shapeOf(TrialSpec spec) {
+    NetworkSpec n = spec.network();
+    TrainingSpec t = spec.training();
+    return new TrialSpec(
+        new NetworkSpec(n.inputSize(), n.hiddenWidths(), n.classes(), n.activation(), Initializer.STANDARD, 1.0),
+        new TrainingSpec(t.cost(), t.batchSize(), SHAPE_LEARNING_RATE, 0, t.precision()),
+        spec.data(),
+        spec.monitor(),
+        0);
   }
 }

@@ -2,8 +2,10 @@ package org.glorotsweep.sweep.grid;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.glorotsweep.core.data.files.DataFileException;
@@ -16,14 +18,32 @@ import org.glorotsweep.core.spec.TrialSpec;
  * bottom would. The order is a pure function of the groups, and each trial's id and seed are independent of it.
  *
  * <p>Each problem is reported with its key path and expansion goes on, so one pass finds them all: a missing
- * required key, an axis with no values (a group must have at least one trial), a group of more than {@value
- * #MAX_TRIALS_PER_GROUP} trials, a data set that {@link DataShapes} rejects or cannot read (a broken data file at
- * the key path of the data option it is attributed to, e.g. {@code groups[0].data_options.path}), and a trial whose
- * spec is already in the sweep (the same spec listed twice). Trials with a problem are left out of the result.
+ * required key, an axis with no values (a group must have at least one trial), a sweep of more than {@value
+ * #MAX_TRIALS_PER_SWEEP} trials, a data set that {@link DataShapes} rejects or cannot read (a broken data file at the
+ * key path of the data option it is attributed to, e.g. {@code groups[0].data_options.path}), and a trial whose
+ * spec is already in the sweep (the same spec listed twice; reported as one {@linkplain
+ * ProblemSink#reportRepeated repeated} problem however many there are). Trials with a problem are left out of
+ * the result.
+ *
+ * <p>The size of a sweep is counted before anything is expanded: it is the sum over groups of the product of
+ * their axis sizes (duplicates included), so a sweep over the cap is refused in microseconds and never
+ * materialised.
  */
 public final class Expander {
-  /** The most trials one group may expand to; a larger grid is almost surely a mistake in the file. */
-  public static final long MAX_TRIALS_PER_GROUP = 100_000;
+  /**
+   * The most trials one sweep may list. Each trial is one Spark task and four Parquet files in the output, so
+   * 100,000 trials are 400,000 files, about where listing an output and scheduling on one driver begin to
+   * dominate the sweep; planning them holds every trial in the driver's heap (about 100 MB here). The
+   * paper's full protocol is 245 trials, so a larger grid is almost surely a mistake in the file, and a
+   * genuine one is better split into several sweeps.
+   */
+  public static final long MAX_TRIALS_PER_SWEEP = 100_000;
+
+  /** The kind of every duplicate-spec problem, so that they are reported as one, with a count. */
+  private static final String DUPLICATE_SPEC = "duplicate spec";
+
+  /** How many of the largest groups an over-the-cap message names. */
+  private static final int GROUPS_NAMED = 3;
 
   private final long sweepSeed;
   private final DataShapes shapes;
@@ -49,13 +69,46 @@ public final class Expander {
   public static List<PlannedTrial> expand(
       long sweepSeed, List<TrialGroup> groups, DataShapes shapes, ProblemSink problems) {
     Expander expander = new Expander(sweepSeed, shapes, problems);
+    List<TrialGroup> expandable = groups.stream().filter(expander::isExpandable).toList();
+    if (!expander.isWithinCap(expandable)) {
+      return List.of();
+    }
     List<PlannedTrial> trials = new ArrayList<>();
-    for (TrialGroup group : groups) {
-      if (expander.isExpandable(group)) {
-        expander.expandGroup(group, trials);
-      }
+    for (TrialGroup group : expandable) {
+      expander.expandGroup(group, trials);
     }
     return trials;
+  }
+
+  /** Reports, and returns false, when the groups list more than {@value #MAX_TRIALS_PER_SWEEP} trials in all. */
+  private boolean isWithinCap(List<TrialGroup> groups) {
+    long total = 0;
+    for (TrialGroup group : groups) {
+      total = saturatingAdd(total, group.trialCount());
+    }
+    if (total <= MAX_TRIALS_PER_SWEEP) {
+      return true;
+    }
+    List<String> largest =
+        groups.stream()
+            .sorted(Comparator.comparingLong(TrialGroup::trialCount).reversed())
+            .limit(GROUPS_NAMED)
+            .map(group -> String.format(Locale.ROOT, "%s '%s' %,d", group.keyPath(), group.name(), group.trialCount()))
+            .toList();
+    String more = groups.size() > GROUPS_NAMED ? ", ..." : "";
+    problems.report(
+        "groups",
+        String.format(
+            Locale.ROOT,
+            "the %d groups list %,d trials in all (largest: %s%s); at most %,d are allowed in one sweep"
+                + " (each trial is a Spark task and four Parquet files): shorten a list or split the sweep",
+            groups.size(), total, String.join(", ", largest), more, MAX_TRIALS_PER_SWEEP));
+    return false;
+  }
+
+  private static long saturatingAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   private boolean isExpandable(TrialGroup group) {
@@ -76,14 +129,6 @@ public final class Expander {
     }
     for (String key : presence.missingKeys()) {
       problems.report(group.keyPath() + "." + key, "is missing; set it in common or in the group");
-      expandable = false;
-    }
-    long count = group.trialCount();
-    if (expandable && count > MAX_TRIALS_PER_GROUP) {
-      problems.report(
-          group.keyPath(),
-          "expands to " + count + " trials; at most " + MAX_TRIALS_PER_GROUP
-              + " are allowed per group (shorten a list or split the group)");
       expandable = false;
     }
     return expandable;
@@ -134,7 +179,8 @@ public final class Expander {
     String trialId = TrialIdentity.trialId(identitySpec);
     PlannedTrial earlier = plannedById.get(trialId);
     if (earlier != null) {
-      problems.report(
+      problems.reportRepeated(
+          DUPLICATE_SPEC,
           origin,
           "is the same trial as " + earlier.origin() + " (id " + trialId + ", repeat " + draft.repeat()
               + "); a sweep may list each spec only once");

@@ -44,8 +44,6 @@ class ConfFilesTest {
       assertEquals(Map.of("validation_size", "1000", "test_size", "1000"), trial.spec().data().options());
     }
     assertEquals(List.of(32, 32), smoke.trials().get(4).hiddenWidths());
-    // Well under a core-minute of training by the cost model (an estimate).
-    assertTrue(smoke.estimatedCoreHours() < 1.0 / 60, () -> smoke.estimatedCoreHours() + " core-hours");
   }
 
   @Test

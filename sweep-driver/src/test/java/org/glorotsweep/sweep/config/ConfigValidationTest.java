@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.glorotsweep.sweep.grid.DataShapes;
-import org.glorotsweep.sweep.grid.Expander;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,7 +102,8 @@ class ConfigValidationTest {
         inGroup(
             "a group with too many trials",
             "    repeats: 200000\n",
-            "groups[0]", "expands to 200000 trials; at most " + Expander.MAX_TRIALS_PER_GROUP),
+            "groups", "the 1 groups list 200,000 trials in all (largest: groups[0] 'g0' 200,000)",
+            "at most 100,000 are allowed in one sweep"),
         inGroup(
             "the same spec twice in one list",
             "    init: [standard, normalized, standard]\n",

@@ -1,12 +1,14 @@
 package org.glorotsweep.sweep.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.glorotsweep.core.choice.Initializer;
+import org.glorotsweep.core.spec.MonitorSpec;
 import org.glorotsweep.core.spec.TrialSpec;
 import org.junit.jupiter.api.Test;
 
-/** The cost estimate against the paper-spec's figures for the 5x1000 Shapeset network. */
+/** The relative cost against the paper-spec's 5x1000 Shapeset network, and what makes a trial's shape. */
 class CostModelTest {
   private static final TrialSpec PAPER_TRIAL = PaperTrials.tanh5x1000(Initializer.STANDARD, 0);
 
@@ -17,15 +19,17 @@ class CostModelTest {
   }
 
   @Test
-  void onePaperStepIsAboutPointThreeGigaflop() {
-    double examplesTimesParameters = CostModel.relativeCost(PAPER_TRIAL) / 5_000_000;
-    double flopsPerStep = examplesTimesParameters * CostModel.FLOPS_PER_PARAMETER_PER_EXAMPLE;
-    assertEquals(0.3e9, flopsPerStep, 0.01e9);
+  void initSeedAndUpdatesDoNotChangeTheShape() {
+    TrialSpec other = PaperTrials.tanh5x1000(Initializer.NORMALIZED, 3).withSeed(99);
+    assertEquals(CostModel.shapeOf(PAPER_TRIAL), CostModel.shapeOf(other));
+    assertEquals(0, CostModel.shapeOf(PAPER_TRIAL).training().updates());
   }
 
   @Test
-  void aPaperTrialIsDaysOfCoreTime() {
-    // 1.5e15 flop at 5e9 flop/s = 3.0e5 s = 84 h
-    assertEquals(84.0, CostModel.coreHours(CostModel.relativeCost(PAPER_TRIAL)), 0.1);
+  void monitoringChangesTheShape() {
+    TrialSpec curvesOnly =
+        new TrialSpec(PAPER_TRIAL.network(), PAPER_TRIAL.training(), PAPER_TRIAL.data(),
+            MonitorSpec.CURVES_ONLY, PAPER_TRIAL.seed());
+    assertNotEquals(CostModel.shapeOf(PAPER_TRIAL), CostModel.shapeOf(curvesOnly));
   }
 }

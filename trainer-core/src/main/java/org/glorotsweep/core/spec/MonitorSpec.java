@@ -7,7 +7,8 @@ import java.io.Serializable;
  * reads the network on a fixed monitor set and never changes the training state or its random streams.
  *
  * <p>Measurement points: before the first update, {@code logPoints} log-spaced updates within the first 1%
- * of training, every {@code interval} updates (0 means total/50), and after the last update.
+ * of training, every {@code interval} updates (0 means total/50), and after the last update; at most 64 in all
+ * (see {@code MeasurementSchedule}), and only the initialisation when a trial has 0 updates.
  *
  * @param enabled whether layer statistics are recorded at all (learning curves always are)
  * @param monitorExamples size of the fixed monitor set drawn from the test set (the paper's 300), &ge; 1
