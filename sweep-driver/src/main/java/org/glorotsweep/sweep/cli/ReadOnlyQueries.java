@@ -2,8 +2,10 @@ package org.glorotsweep.sweep.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedHaving;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedInlineTable;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedQualify;
@@ -11,6 +13,7 @@ import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedSubqueryColumnAliases;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedTVFAliases;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedTableValuedFunction;
+import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.PipeOperator;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.plans.QueryPlan;
@@ -50,7 +53,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * it, because {@code spark.sql} executes commands as soon as it is given them.
  *
  * <p>A whitelist of plan nodes, not a keyword blacklist: a statement form a later Spark adds is refused until it
- * is listed here.
+ * is listed here. Inside a query, the functions that call any static Java method by name ({@code reflect},
+ * {@code java_method}, {@code try_reflect}) are refused too: through them a SELECT could change the JVM.
  */
 final class ReadOnlyQueries {
   /** The plan nodes Spark's parser produces for queries: relational operators and unresolved references. */
@@ -63,6 +67,9 @@ final class ReadOnlyQueries {
       RepartitionByExpression.class, UnresolvedHint.class, PipeOperator.class,
       UnresolvedRelation.class, UnresolvedTableValuedFunction.class, UnresolvedTVFAliases.class,
       UnresolvedInlineTable.class, LocalRelation.class, OneRowRelation.class);
+
+  /** Functions that call a static Java method named in the query: not read-only, whatever the plan. */
+  private static final Set<String> REFUSED_FUNCTIONS = Set.of("reflect", "java_method", "try_reflect");
 
   private ReadOnlyQueries() {}
 
@@ -85,6 +92,9 @@ final class ReadOnlyQueries {
         throw new QueryException("sql runs read-only queries (SELECT, WITH, VALUES, TABLE) only; refused: "
             + node.nodeName() + " in " + abbreviated(statement));
       }
+      for (Expression expression : CollectionConverters.asJava(node.expressions())) {
+        refuseCallsOfJavaMethods(expression, statement);
+      }
       // children, then the plans hidden in the node: CTE definitions, subqueries in expressions
       pending.addAll(CollectionConverters.asJava(node.children()));
       for (Object inner : CollectionConverters.asJava(node.innerChildren())) {
@@ -92,6 +102,21 @@ final class ReadOnlyQueries {
           pending.add(innerPlan);
         }
       }
+    }
+  }
+
+  private static void refuseCallsOfJavaMethods(Expression root, String statement) throws QueryException {
+    List<Expression> pending = new ArrayList<>(List.of(root));
+    while (!pending.isEmpty()) {
+      Expression expression = pending.remove(pending.size() - 1);
+      if (expression instanceof UnresolvedFunction function) {
+        String name = function.nameParts().last().toLowerCase(Locale.ROOT);
+        if (REFUSED_FUNCTIONS.contains(name)) {
+          throw new QueryException("sql runs read-only queries (SELECT, WITH, VALUES, TABLE) only; refused: the"
+              + " function " + name + " (it calls Java methods) in " + abbreviated(statement));
+        }
+      }
+      pending.addAll(CollectionConverters.asJava(expression.children()));
     }
   }
 

@@ -78,7 +78,10 @@ class ReadOnlyQueriesIT {
         "DROP VIEW trials",
         "EXPLAIN SELECT 1",
         "SELECT TRANSFORM(trial_id) USING 'cat' FROM trials",
-        "BEGIN SELECT 1; END");
+        "BEGIN SELECT 1; END",
+        "SELECT reflect('java.lang.System', 'setProperty', 'glorot.test', 'set')",
+        "SELECT trial_id FROM trials WHERE JAVA_METHOD('java.lang.System', 'getProperty', 'x') IS NULL",
+        "SELECT * FROM (SELECT try_reflect('java.lang.System', 'lineSeparator') AS a)");
     for (String statement : refused) {
       QueryException e = assertThrows(QueryException.class, () -> ReadOnlyQueries.check(spark, statement),
           statement);
@@ -107,5 +110,8 @@ class ReadOnlyQueriesIT {
     assertFalse(spark.catalog().isCached("trials"));
     assertFalse(spark.catalog().tableExists("created"));
     assertTrue(spark.catalog().tableExists("trials"));
+    assertThrows(QueryException.class,
+        () -> runner.run("SELECT reflect('java.lang.System', 'setProperty', 'glorot.reflect', 'set')", out));
+    assertEquals(null, System.getProperty("glorot.reflect"));
   }
 }
