@@ -57,6 +57,44 @@ public final class TestFaults {
     }
   }
 
+  /**
+   * Every trial's first attempt dies when it is about to save its checkpoint at update 200, after saving one at
+   * update 100 and training 100 updates more: a task lost with its executor mid-trial.
+   */
+  public static final class LoseFirstAttemptsAtUpdate200 implements FaultInjector {
+    @Override
+    public void beforeCheckpoint(String trialId, long update) {
+      if (update == 200 && TaskContext.get().attemptNumber() == 0) {
+        throw new ExecutorLoss(trialId);
+      }
+    }
+  }
+
+  /**
+   * Every trial dies when it is about to save its checkpoint at update 200, on every attempt: with one attempt
+   * per task the sweep's job fails and the driver's run ends mid-trial, as a stopped driver's does.
+   */
+  public static final class LoseEveryAttemptAtUpdate200 implements FaultInjector {
+    @Override
+    public void beforeCheckpoint(String trialId, long update) {
+      if (update == 200) {
+        throw new ExecutorLoss(trialId);
+      }
+    }
+  }
+
+  /**
+   * What the trial-loss injectors throw: an {@link Error} that is neither a trial's own failure (which the task
+   * records as a result) nor fatal to the JVM (which would end an in-process Spark), so Spark sees a lost task.
+   */
+  static final class ExecutorLoss extends Error {
+    private static final long serialVersionUID = 1L;
+
+    ExecutorLoss(String trialId) {
+      super("injected fault: trial " + trialId + " lost its executor mid-training");
+    }
+  }
+
   /** What {@link DriverFailsAfterFirstCommit} throws. */
   static final class DriverFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;

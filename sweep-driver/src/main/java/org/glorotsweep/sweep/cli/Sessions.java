@@ -19,7 +19,7 @@ final class Sessions {
 
   /**
    * A session named {@code app}: the master spark-submit gave, else {@code local[*]}; Spark's own logging at
-   * {@code logLevel} (WARN unless raised).
+   * {@code logLevel} (WARN unless raised); the {@link RetryPolicy} unless the submitter set its keys.
    */
   static SparkSession spark(String app, String logLevel) {
     return start(builder(app), logLevel);
@@ -39,7 +39,9 @@ final class Sessions {
 
   private static SparkSession.Builder builder(String app) {
     SparkSession.Builder builder = SparkSession.builder().appName(app);
-    if (!new SparkConf().contains("spark.master")) {
+    SparkConf given = new SparkConf();
+    RetryPolicy.defaultsMissingFrom(given).forEach(builder::config);
+    if (!given.contains("spark.master")) {
       builder.master("local[*]");
     }
     return builder;

@@ -1,12 +1,25 @@
 package org.glorotsweep.sweep.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.glorotsweep.sweep.spark.CheckpointListing;
 import org.glorotsweep.sweep.spark.ResultViews;
 
-/** {@code status OUTPUT}: counts of committed trials by sweep and status, and what failed. */
+/**
+ * {@code status OUTPUT}: counts of committed trials by sweep and status, what failed, and the trials in
+ * progress with their last checkpoint.
+ */
 final class StatusCommand implements Command {
 
   @Override
@@ -17,7 +30,26 @@ final class StatusCommand implements Command {
           with its error, each timed-out trial with its time and updates done, each committed trial with a
           damaged result file (run runs those again), and per sweep the
           core-seconds plan's cost model estimates for the trials that ended ok against those they took
-          (the model times each distinct trial shape on this machine first, a few seconds in all).""";
+          (the model times each distinct trial shape on this machine first, a few seconds in all), then
+          the trials in progress with their last checkpoint's update and age.""";
+  }
+
+  /** One row per checkpoint: sweep, trial id, its update and its age in whole seconds. */
+  private static Dataset<Row> inProgress(SparkSession spark, String output) throws IOException {
+    Instant now = Instant.now();
+    List<Row> rows = new ArrayList<>();
+    for (CheckpointListing.InProgress trial :
+        CheckpointListing.of(output, spark.sparkContext().hadoopConfiguration())) {
+      rows.add(RowFactory.create(
+          trial.sweep(), trial.trialId(), trial.update().isPresent() ? trial.update().getAsLong() : null,
+          Duration.between(trial.savedAt(), now).toSeconds()));
+    }
+    StructType schema = new StructType()
+        .add("sweep", DataTypes.StringType, false)
+        .add("trial_id", DataTypes.StringType, false)
+        .add("checkpoint_update", DataTypes.LongType, true)
+        .add("checkpoint_age_seconds", DataTypes.LongType, false);
+    return spark.createDataFrame(rows, schema);
   }
 
   /**
@@ -46,6 +78,7 @@ final class StatusCommand implements Command {
       DamagedTrials.print(spark, parsed.positional().get(0), out);
       printTimedOut(spark, out);
       CostCheck.print(spark, out);
+      RowPrinter.printTable(inProgress(spark, parsed.positional().get(0)), out);
       return 0;
     }
   }

@@ -16,24 +16,32 @@ import org.glorotsweep.sweep.grid.PlannedTrial;
  * @param seed the sweep seed every trial seed is derived from
  * @param output where results go: a local path or a Hadoop file system URI
  * @param timeout the wall-clock limit of one trial, if any
+ * @param checkpoints when trials save checkpoints ({@code checkpoint_every})
  * @param source the file the sweep was read from (or a label for text)
  * @param trials every trial, in written order, at least one
  */
 public record SweepConfig(
-    String name, long seed, String output, Optional<Duration> timeout, String source, List<PlannedTrial> trials) {
+    String name,
+    long seed,
+    String output,
+    Optional<Duration> timeout,
+    CheckpointPolicy checkpoints,
+    String source,
+    List<PlannedTrial> trials) {
 
   /** Checks that every part is present and copies the trials. */
   public SweepConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(checkpoints, "checkpoints");
     Objects.requireNonNull(source, "source");
     trials = List.copyOf(trials);
   }
 
   /** This sweep writing to {@code newOutput} instead, as a command-line override gives. */
   public SweepConfig withOutput(String newOutput) {
-    return new SweepConfig(name, seed, newOutput, timeout, source, trials);
+    return new SweepConfig(name, seed, newOutput, timeout, checkpoints, source, trials);
   }
 
   /**

@@ -17,6 +17,8 @@ import org.glorotsweep.sweep.grid.DataShapes;
  * seed: 20100513            # required; the sweep seed, an integer
  * output: target/sweeps     # required; a local path or Hadoop URI (the command line may override it)
  * timeout_seconds: 900      # optional; a trial's wall-clock limit, >= 1
+ * checkpoint_every:         # optional; off, or updates (>= 1) and/or minutes (> 0) between checkpoints;
+ *   minutes: 30             #   default: every 30 minutes for trials estimated to take 5 minutes or more
  * common: {...}             # optional; trial keys every group starts from
  * groups:                   # required; at least one
  *   - name: table1          # required; [a-z0-9_-]+, unique in the file

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.glorotsweep.core.train.CheckpointInterval;
 import org.glorotsweep.sweep.grid.DataShapes;
 import org.glorotsweep.sweep.grid.Expander;
 import org.glorotsweep.sweep.grid.PlannedTrial;
@@ -34,8 +35,11 @@ final class SweepFileReader {
           + "number or a date)";
   private static final String COMMON = "common";
   private static final String GROUPS = "groups";
+  private static final String CHECKPOINT_EVERY = "checkpoint_every";
+  private static final String CHECKPOINT_RULE =
+      "off, or a map of updates (an integer >= 1) and/or minutes (a number > 0)";
   private static final List<String> TOP_KEYS =
-      List.of("sweep", "seed", "output", "timeout_seconds", COMMON, GROUPS);
+      List.of("sweep", "seed", "output", "timeout_seconds", CHECKPOINT_EVERY, COMMON, GROUPS);
   private static final List<String> GROUP_KEYS =
       Stream.concat(Stream.of("name"), BlockReader.TRIAL_KEYS.stream()).toList();
 
@@ -69,6 +73,10 @@ final class SweepFileReader {
         top.containsKey("timeout_seconds")
             ? errors.read("timeout_seconds", () -> timeout(top.get("timeout_seconds")))
             : Optional.empty();
+    Optional<CheckpointPolicy> checkpoints =
+        top.containsKey(CHECKPOINT_EVERY)
+            ? checkpointPolicy(top.get(CHECKPOINT_EVERY))
+            : Optional.of(CheckpointPolicy.DEFAULT);
     Optional<Block> common =
         top.containsKey(COMMON)
             ? errors.read(COMMON, () -> Values.map(top.get(COMMON), "a map of trial settings"))
@@ -78,7 +86,8 @@ final class SweepFileReader {
     // An invalid seed is already reported; any seed lets the expansion report its own problems.
     List<PlannedTrial> trials = Expander.expand(seed.orElse(0L), groups, shapes, errors);
     errors.throwIfAny(source);
-    return new SweepConfig(name.get(), seed.get(), output.get(), timeout, source, trials);
+    return new SweepConfig(
+        name.get(), seed.get(), output.get(), timeout, checkpoints.get(), source, trials);
   }
 
   private List<TrialGroup> groups(Map<?, ?> top, Optional<Block> common) {
@@ -139,6 +148,50 @@ final class SweepFileReader {
       throw new InvalidValue("'" + name + "' is not allowed; expected " + rule);
     }
     return name;
+  }
+
+  /** {@code checkpoint_every}: off, or {@code {updates: N, minutes: M}} with at least one of the two. */
+  private Optional<CheckpointPolicy> checkpointPolicy(Object raw) {
+    if ("off".equals(raw) || Boolean.FALSE.equals(raw)) {
+      return Optional.of(new CheckpointPolicy(CheckpointInterval.NEVER));
+    }
+    Optional<Map<?, ?>> map = errors.read(CHECKPOINT_EVERY, () -> Values.map(raw, CHECKPOINT_RULE));
+    if (map.isEmpty()) {
+      return Optional.empty();
+    }
+    errors.rejectUnknownKeys(map.get(), CHECKPOINT_EVERY, List.of("updates", "minutes"));
+    if (!map.get().containsKey("updates") && !map.get().containsKey("minutes")) {
+      errors.report(CHECKPOINT_EVERY, "{} sets no interval; expected " + CHECKPOINT_RULE);
+      return Optional.empty();
+    }
+    Optional<Long> updates =
+        map.get().containsKey("updates")
+            ? errors.read(KeyPath.child(CHECKPOINT_EVERY, "updates"), () -> positiveUpdates(map.get().get("updates")))
+            : Optional.of(0L);
+    Optional<Duration> minutes =
+        map.get().containsKey("minutes")
+            ? errors.read(KeyPath.child(CHECKPOINT_EVERY, "minutes"), () -> positiveMinutes(map.get().get("minutes")))
+            : Optional.of(Duration.ZERO);
+    if (updates.isEmpty() || minutes.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CheckpointPolicy(new CheckpointInterval(updates.get(), minutes.get())));
+  }
+
+  private static long positiveUpdates(Object raw) {
+    long updates = Values.longInteger(raw);
+    if (updates < 1) {
+      throw new InvalidValue(updates + " is not allowed; expected a number of updates >= 1");
+    }
+    return updates;
+  }
+
+  private static Duration positiveMinutes(Object raw) {
+    double minutes = Values.number(raw);
+    if (!(minutes > 0) || Double.isInfinite(minutes)) {
+      throw new InvalidValue(minutes + " is not allowed; expected a number of minutes > 0");
+    }
+    return Duration.ofMillis(Math.max(1, Math.round(minutes * 60_000)));
   }
 
   private static Duration timeout(Object raw) {

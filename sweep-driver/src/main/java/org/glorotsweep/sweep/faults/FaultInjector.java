@@ -24,6 +24,12 @@ public interface FaultInjector {
   /** On an executor, before trial {@code trialId} of group {@code group} starts training. */
   default void beforeTraining(String trialId, String group) {}
 
+  /**
+   * On an executor, while trial {@code trialId} trains, before it saves its checkpoint at update {@code update}
+   * (its previous checkpoint is still the latest).
+   */
+  default void beforeCheckpoint(String trialId, long update) {}
+
   /** On an executor, after a commit published the trial's first table and before it publishes the others. */
   default void afterFirstPublish(String trialId) {}
 

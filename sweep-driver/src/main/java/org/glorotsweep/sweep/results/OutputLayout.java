@@ -13,10 +13,12 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * OUTPUT/&lt;table&gt;/sweep=S/&lt;trial_id&gt;.parquet     a committed trial's rows (only these, after a run)
  * OUTPUT/_run/sweep=S/lease                      the running driver's lease (see SweepLease)
  * OUTPUT/_run/sweep=S/staging/&lt;trial&gt;.&lt;attempt&gt;/ an attempt's files until they are published
+ * OUTPUT/_checkpoints/sweep=S/&lt;trial&gt;.ckpt       a running trial's checkpoint, until its rows are committed
  * </pre>
  *
- * Everything that is not a result lives under {@code _run}, outside the table directories, which Spark skips
- * (a leading underscore) and a reader of the tables never globs.
+ * Everything that is not a result lives under {@code _run} or {@code _checkpoints}, outside the table
+ * directories, which Spark skips (a leading underscore) and a reader of the tables never globs. Checkpoints
+ * are apart from {@code _run} because they outlive a run: the next run resumes from them.
  *
  * @param output the output location
  * @param sweep the sweep's name
@@ -24,6 +26,12 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 public record OutputLayout(Path output, String sweep) {
   /** The directory of run-time files (lease, staging) of every sweep. */
   public static final String RUN_DIRECTORY = "_run";
+
+  /** The directory of the trial checkpoints of every sweep. */
+  public static final String CHECKPOINT_DIRECTORY = "_checkpoints";
+
+  /** The file name ending of a checkpoint. */
+  public static final String CHECKPOINT_SUFFIX = ".ckpt";
 
   /** {@code OUTPUT/<table>/sweep=<sweep>}. */
   public Path tableDirectory(ResultTable table) {
@@ -43,6 +51,16 @@ public record OutputLayout(Path output, String sweep) {
   /** Where attempts stage their files before publishing them. */
   public Path stagingDirectory() {
     return new Path(runDirectory(), "staging");
+  }
+
+  /** {@code OUTPUT/_checkpoints/sweep=<sweep>}: this sweep's trial checkpoints. */
+  public Path checkpointDirectory() {
+    return new Path(new Path(output, CHECKPOINT_DIRECTORY), partition());
+  }
+
+  /** The checkpoint of {@code trialId}. */
+  public Path checkpointFile(String trialId) {
+    return new Path(checkpointDirectory(), trialId + CHECKPOINT_SUFFIX);
   }
 
   /** The lease of the driver running this sweep. */

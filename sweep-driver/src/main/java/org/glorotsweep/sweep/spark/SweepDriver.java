@@ -151,7 +151,7 @@ public final class SweepDriver {
       throws IOException, InterruptedException {
     LongAccumulator failed = jsc.sc().longAccumulator("failed trials");
     SweepContext context = new SweepContext(sweep.name(), sweep.output(), sweep.timeout().orElse(null),
-        maxAttempts(jsc), new SerializableConfiguration(jsc.hadoopConfiguration()));
+        sweep.checkpoints(), maxAttempts(jsc), new SerializableConfiguration(jsc.hadoopConfiguration()));
     String jobGroup = "sweep-" + sweep.name() + "-" + UUID.randomUUID();
     ProgressReporter reporter =
         new ProgressReporter(sweep.name(), jobGroup, pending.size(), failed, jsc.statusTracker());

@@ -16,6 +16,7 @@ import org.glorotsweep.core.result.TrialResult;
 import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.results.ExecutionInfo;
+import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.results.TrialCommitter;
 import org.glorotsweep.sweep.results.TrialFailure;
@@ -29,6 +30,10 @@ import org.glorotsweep.sweep.results.TrialRows;
  * which records them; errors of the trial itself (a bad spec, a broken data file, a bug) are deterministic and
  * recorded at once, never retried. A task Spark
  * kills (a cancelled sweep, a losing speculative copy) stops training and commits nothing.
+ *
+ * <p>A trial saves checkpoints as its sweep's {@code checkpoint_every} says (see {@link HadoopCheckpointStore})
+ * and starts from its latest valid one, so a retry after a lost executor, or a second {@code run} after a lost
+ * driver, resumes instead of starting over; the checkpoint is deleted once the rows are committed.
  */
 final class TrialTask {
   /** Data sets loaded in this JVM, shared read-only by every trial that runs here. */
@@ -43,9 +48,14 @@ final class TrialTask {
     Configuration conf = context.hadoop().get();
     long start = System.nanoTime();
     Map<ResultTable, List<Object[]>> rows;
+    HadoopCheckpointStore checkpoints = HadoopCheckpointStore.of(
+        new OutputLayout(new Path(context.output()), context.sweep()), trial.trialId(),
+        trial.spec().training().precision(), conf);
     try {
       FaultInjector.installed().beforeTraining(trial.trialId(), trial.group());
-      TrialResult result = new TrialRunner(catalog(conf)).run(trial.spec(), context.timeout());
+      TrialResult result =
+          new TrialRunner(catalog(conf))
+              .run(trial.spec(), context.timeout(), context.checkpoints().intervalFor(trial), checkpoints);
       rows = TrialRows.of(trial, result, execution(attempt, start));
     } catch (IOException | VirtualMachineError e) {
       if (!lastAttempt && Retries.mayCure(e)) {
@@ -61,6 +71,7 @@ final class TrialTask {
     String attemptTag = task.stageId() + "-" + task.taskAttemptId() + "-" + UUID.randomUUID();
     task.killTaskIfInterrupted();
     new TrialCommitter(new Path(context.output()), context.sweep(), conf).commit(trial.trialId(), rows, attemptTag);
+    checkpoints.delete();
   }
 
   private static Map<ResultTable, List<Object[]>> failure(

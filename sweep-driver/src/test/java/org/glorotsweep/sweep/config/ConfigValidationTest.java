@@ -123,7 +123,7 @@ class ConfigValidationTest {
             VALID.replace("output: out", "output: out\ncolour: red"),
             "colour",
             "not a known key",
-            "allowed here: sweep, seed, output, timeout_seconds, common, groups"),
+            "allowed here: sweep, seed, output, timeout_seconds, checkpoint_every, common, groups"),
         edited(
             "name in common",
             VALID.replace("  dataset: shapeset", "  dataset: shapeset\n  name: all"),

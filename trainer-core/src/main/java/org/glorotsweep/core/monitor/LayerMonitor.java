@@ -136,6 +136,26 @@ public final class LayerMonitor<M extends ReshapeMatrix> implements Trainer.Poin
     }
   }
 
+  /**
+   * Takes over the records of a monitor of the same trial (say, from a checkpoint), so that this one continues
+   * as if it had observed the same points. The histogram ranges, fixed at the first point, are those of the
+   * histograms given.
+   *
+   * @param statistics what {@link #statistics()} returned. Not modified.
+   * @param histograms what {@link #histograms()} returned. Not modified.
+   * @throws IllegalStateException when this monitor has already observed a point
+   */
+  public void restore(List<LayerStatistics> statistics, List<Histogram> histograms) {
+    if (!this.statistics.isEmpty()) {
+      throw new IllegalStateException("only a fresh monitor can be restored");
+    }
+    this.statistics.addAll(statistics);
+    this.histograms.addAll(histograms);
+    for (Histogram h : histograms) {
+      ranges.putIfAbsent(h.quantity(), new HistogramRange(h.low(), h.high()));
+    }
+  }
+
   /** The statistics recorded so far, by point; within a point by layer, the Jacobians last. */
   public List<LayerStatistics> statistics() {
     return List.copyOf(statistics);

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
 import org.glorotsweep.core.hash.Fingerprints;
 import org.glorotsweep.core.kernel.Kernels;
@@ -47,6 +48,39 @@ public final class Network<M extends ReshapeMatrix> {
       biases.add(kernels.zeros(1, fanOut));
     }
     return new Network<>(spec, kernels, List.copyOf(weights), List.copyOf(biases));
+  }
+
+  /**
+   * A network holding the given parameters (say, a checkpoint's), rounded to the kernels' precision: exact for
+   * values that came from a network of that precision.
+   *
+   * @param weights W^0..W^L, n_i x n_{i+1}. Not modified.
+   * @param biases b^0..b^L, 1 x n_{i+1}. Not modified.
+   * @throws IllegalArgumentException when a shape differs from the spec's
+   */
+  public static <M extends ReshapeMatrix> Network<M> of(
+      NetworkSpec spec, Kernels<M> kernels, List<DMatrixRMaj> weights, List<DMatrixRMaj> biases) {
+    if (weights.size() != spec.layerCount() || biases.size() != spec.layerCount()) {
+      throw new IllegalArgumentException(
+          "the spec has " + spec.layerCount() + " layers, got " + weights.size() + " weight and " + biases.size()
+              + " bias matrices");
+    }
+    List<M> w = new ArrayList<>(spec.layerCount());
+    List<M> b = new ArrayList<>(spec.layerCount());
+    for (int i = 0; i < spec.layerCount(); i++) {
+      checkShape("W^" + i, weights.get(i), spec.width(i), spec.width(i + 1));
+      checkShape("b^" + i, biases.get(i), 1, spec.width(i + 1));
+      w.add(kernels.fromDouble(weights.get(i)));
+      b.add(kernels.fromDouble(biases.get(i)));
+    }
+    return new Network<>(spec, kernels, List.copyOf(w), List.copyOf(b));
+  }
+
+  private static void checkShape(String name, DMatrixRMaj m, int rows, int cols) {
+    if (m.getNumRows() != rows || m.getNumCols() != cols) {
+      throw new IllegalArgumentException(
+          name + " must be " + rows + " x " + cols + ", got " + m.getNumRows() + " x " + m.getNumCols());
+    }
   }
 
   /** The architecture. */

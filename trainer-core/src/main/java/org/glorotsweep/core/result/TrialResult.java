@@ -23,7 +23,10 @@ import org.glorotsweep.core.spec.TrialSpec;
  * @param weightsSha256 SHA-256 of the final parameters' raw bits (see
  *     {@link org.glorotsweep.core.nn.Network#sha256()})
  * @param provenance the code, runtime, kernel and data the result came from
- * @param wallTime the trial's wall-clock time on its executor (not part of the deterministic result)
+ * @param wallTime the trial's wall-clock time on its executors, summed over the runs a resumed trial took (not
+ *     part of the deterministic result)
+ * @param resumedFromUpdate the update of the checkpoint this run resumed from; empty when it started at update
+ *     0 (not part of the deterministic result: a resumed trial's other fields equal an uninterrupted run's)
  */
 public record TrialResult(
     TrialSpec spec,
@@ -35,7 +38,8 @@ public record TrialResult(
     List<Histogram> histograms,
     String weightsSha256,
     Provenance provenance,
-    Duration wallTime) {
+    Duration wallTime,
+    OptionalLong resumedFromUpdate) {
 
   /** Copies the curve and the traces into unmodifiable lists. */
   public TrialResult {

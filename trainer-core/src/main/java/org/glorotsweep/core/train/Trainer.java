@@ -22,9 +22,21 @@ import org.glorotsweep.core.spec.TrainingSpec;
  * the training workspace never materialises dC/dW; monitors compute gradients on workspaces of their own).
  * At every scheduled point, and where training stops, it records the learning curves.
  *
+ * <p>A trainer can hand its {@link TrainingProgress} to a {@link CheckpointObserver} every {@link
+ * CheckpointInterval}, and a new trainer of the same trial can {@link #resume} from it: with the network's
+ * parameters and the monitor's records restored as well, the resumed loop draws the same batches and computes
+ * the same bits as one that never stopped.
+ *
  * @param <M> the EJML matrix type of the precision
  */
 public final class Trainer<M extends ReshapeMatrix> {
+  /**
+   * The version of a trial's maths: bumped by any change that changes the bits a spec trains to on a given
+   * kernel (the loop, the streams, the monitors, the initialisers). A checkpoint records it, and one of
+   * another version is never resumed.
+   */
+  public static final int MATHS_VERSION = 1;
+
   private final Propagation<M> propagation;
   private final TrainingSpec training;
   private final TrainingStream stream;
@@ -34,6 +46,10 @@ public final class Trainer<M extends ReshapeMatrix> {
   private final LabeledSet test;
   private final float[] features;
   private final int[] labels;
+  private final List<CurvePoint> curve = new ArrayList<>();
+  private long update;
+  private double costSum;
+  private long costExamples;
 
   /**
    * Prepares a trial: the training workspace, the data stream and the evaluation sets.
@@ -65,47 +81,97 @@ public final class Trainer<M extends ReshapeMatrix> {
   }
 
   /**
-   * Runs the updates.
+   * Continues from {@code progress} instead of starting at update 0: skips the training stream to its
+   * position and takes over its running cost and curve. The caller restores the network's parameters and the
+   * observer's records of the same checkpoint.
+   *
+   * @throws IllegalStateException when this trainer has already trained
+   * @throws IllegalArgumentException when the progress is beyond this trial's updates
+   */
+  public void resume(TrainingProgress progress) {
+    if (!curve.isEmpty()) {
+      throw new IllegalStateException("only a fresh trainer can resume, this one is at update " + update);
+    }
+    if (progress.updatesDone() > training.updates()) {
+      throw new IllegalArgumentException(
+          "progress at update " + progress.updatesDone() + " is beyond this trial's " + training.updates());
+    }
+    stream.skip(progress.examplesDrawn());
+    update = progress.updatesDone();
+    costSum = progress.costSum();
+    costExamples = progress.costExamples();
+    curve.addAll(progress.curve());
+  }
+
+  /**
+   * Runs the updates with no checkpoints (see
+   * {@link #train(BooleanSupplier, PointObserver, CheckpointInterval, CheckpointObserver)}).
+   */
+  public Outcome train(BooleanSupplier timeUp, PointObserver<M> observer) {
+    return train(timeUp, observer, CheckpointInterval.NEVER, progress -> {});
+  }
+
+  /**
+   * Runs the updates, from update 0 or from where {@link #resume} put the loop.
    *
    * <p>The curves and the observer see point 0, every scheduled point, and one last point where training
    * stopped: after update T (the schedule's end), or after the last update applied when the trial stops early,
    * so that the last point of a stopped trial is its final state. A time-out's last point is an end point
    * like T; a divergence's last point is a regular one (the next update's cost was not finite, so the
    * Jacobians of that network are not worth their SVDs). No point is added when the stop falls on a point
-   * already measured.
+   * already measured. A resumed loop measures nothing twice: its points before the checkpoint are in the
+   * progress it resumed from.
+   *
+   * <p>Checkpoints come between updates, after the point of that update if there is one, never at update T
+   * nor after a stop.
    *
    * @param timeUp asked once per update; true stops the trial with {@link TrialStatus#TIMEOUT}
    * @param observer told of every measurement point, after the learning curves
+   * @param interval how often to hand the progress to {@code checkpoints}
+   * @param checkpoints told of the progress when a checkpoint is due
    */
-  public Outcome train(BooleanSupplier timeUp, PointObserver<M> observer) {
-    List<CurvePoint> curve = new ArrayList<>();
-    curve.add(measure(0, OptionalDouble.empty(), false, observer));
-    double costSum = 0.0;
-    long examples = 0;
-    long update = 0;
+  public Outcome train(
+      BooleanSupplier timeUp,
+      PointObserver<M> observer,
+      CheckpointInterval interval,
+      CheckpointObserver checkpoints) {
+    if (curve.isEmpty()) {
+      curve.add(measure(0, OptionalDouble.empty(), false, observer));
+    }
+    long lastCheckpointUpdate = update;
+    long lastCheckpointNanos = System.nanoTime();
     while (update < training.updates()) {
       int rows = stream.nextBatch(training.batchSize(), features, labels);
       propagation.forward(features, rows);
       double cost = propagation.cost(training.cost(), labels);
       if (!Double.isFinite(cost)) {
-        if (examples > 0) {
-          curve.add(measure(update, OptionalDouble.of(costSum / examples), false, observer));
+        if (costExamples > 0) {
+          curve.add(measure(update, OptionalDouble.of(costSum / costExamples), false, observer));
         }
         return new Outcome(TrialStatus.DIVERGED, update, OptionalLong.of(update + 1), curve);
       }
       propagation.backwardAndUpdate(training.learningRate());
       update++;
       costSum += cost;
-      examples += rows;
+      costExamples += rows;
       boolean stopping = update < training.updates() && timeUp.getAsBoolean();
       if (stopping || schedule.contains(update)) {
         boolean end = stopping || update == training.updates();
-        curve.add(measure(update, OptionalDouble.of(costSum / examples), end, observer));
+        curve.add(measure(update, OptionalDouble.of(costSum / costExamples), end, observer));
         costSum = 0.0;
-        examples = 0;
+        costExamples = 0;
       }
       if (stopping) {
         return new Outcome(TrialStatus.TIMEOUT, update, OptionalLong.empty(), curve);
+      }
+      if (interval.enabled() && update < training.updates()) {
+        long now = System.nanoTime();
+        if (interval.due(update - lastCheckpointUpdate, now - lastCheckpointNanos)) {
+          checkpoints.checkpoint(
+              new TrainingProgress(update, stream.examplesDrawn(), costSum, costExamples, curve));
+          lastCheckpointUpdate = update;
+          lastCheckpointNanos = System.nanoTime();
+        }
       }
     }
     return new Outcome(TrialStatus.OK, update, OptionalLong.empty(), curve);
@@ -132,7 +198,23 @@ public final class Trainer<M extends ReshapeMatrix> {
    * @param curve the learning curves measured
    */
   public record Outcome(
-      TrialStatus status, long updatesDone, OptionalLong divergedAtUpdate, List<CurvePoint> curve) {}
+      TrialStatus status, long updatesDone, OptionalLong divergedAtUpdate, List<CurvePoint> curve) {
+
+    /** Copies the curve. */
+    public Outcome {
+      curve = List.copyOf(curve);
+    }
+  }
+
+  /**
+   * Told of the loop's progress when a checkpoint is due. The network and the observers stand at the same
+   * update while it runs; it must not change them.
+   */
+  @FunctionalInterface
+  public interface CheckpointObserver {
+    /** Saves (or ignores) {@code progress}. */
+    void checkpoint(TrainingProgress progress);
+  }
 
   /**
    * Called at every measurement point with read-only intent: implementations must not change the network

@@ -27,6 +27,24 @@ final class OnlineShapesetStream implements TrainingStream {
     return maxRows;
   }
 
+  /** The index of the next example to generate. */
+  @Override
+  public long examplesDrawn() {
+    return nextIndex;
+  }
+
+  /** Moves to example {@code examples}: examples are generated from their index alone, so nothing is replayed. */
+  @Override
+  public void skip(long examples) {
+    if (nextIndex != 0) {
+      throw new IllegalStateException("only a fresh stream can skip, this one drew " + nextIndex);
+    }
+    if (examples < 0) {
+      throw new IllegalArgumentException("cannot skip " + examples + " examples");
+    }
+    nextIndex = examples;
+  }
+
   /** The stream id, for tests. */
   long stream() {
     return stream;
