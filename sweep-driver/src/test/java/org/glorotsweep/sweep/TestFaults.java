@@ -1,6 +1,7 @@
 package org.glorotsweep.sweep;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.glorotsweep.sweep.faults.FaultInjector;
 
@@ -38,6 +39,21 @@ public final class TestFaults {
 
   /** The driver fails once a trial is committed, as a driver that dies mid-sweep would. */
   public static final class DriverFailsAfterFirstCommit implements FaultInjector {
+    /** Trials started in this JVM (local mode: the driver's); the first two run, the rest wait for the fault. */
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
+    @Override
+    public void beforeTraining(String trialId, String group) {
+      if (STARTED.incrementAndGet() > 2) {
+        // hold the later trials until the driver fails and cancels them, so the failure never races their commits
+        try {
+          Thread.sleep(120_000);
+        } catch (InterruptedException cancelled) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
     @Override
     public void onProgress(int committed) {
       if (committed >= 1) {
