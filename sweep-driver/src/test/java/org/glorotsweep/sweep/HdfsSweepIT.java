@@ -19,10 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.glorotsweep.core.data.DatasetCatalog;
 import org.glorotsweep.core.spec.DataSpec;
@@ -157,35 +154,8 @@ class HdfsSweepIT {
           (SELECT count(*) FROM (SELECT 1 FROM histograms GROUP BY trial_id, update, layer, quantity
             HAVING count(*) > 1))""", "--format", "csv")));
 
-    assertOnlyCommittedTrialFiles(hdfs, new org.apache.hadoop.fs.Path(output), "hdfs", committed);
-  }
-
-  /**
-   * Asserts that {@code output} holds the table directories and nothing else, each table exactly one file
-   * {@code <table>/sweep=<sweep>/<trial>.parquet} per committed trial.
-   */
-  private static void assertOnlyCommittedTrialFiles(
-      FileSystem fs, org.apache.hadoop.fs.Path output, String sweep, TreeSet<String> committed) throws IOException {
-    TreeSet<String> tables = new TreeSet<>();
-    TreeSet<String> expected = new TreeSet<>();
-    for (ResultTable table : ResultTable.values()) {
-      tables.add(table.directory());
-      for (String id : committed) {
-        expected.add(table.directory() + "/" + ResultTable.PARTITION_COLUMN + "=" + sweep + "/" + id + ".parquet");
-      }
-    }
-    TreeSet<String> entries = new TreeSet<>();
-    for (FileStatus entry : fs.listStatus(output)) {
-      entries.add(entry.getPath().getName());
-    }
-    assertEquals(tables, entries, "the entries of " + output);
-    TreeSet<String> files = new TreeSet<>();
-    String prefix = fs.makeQualified(output) + "/";
-    RemoteIterator<LocatedFileStatus> all = fs.listFiles(output, true);
-    while (all.hasNext()) {
-      files.add(all.next().getPath().toString().substring(prefix.length()));
-    }
-    assertEquals(expected, files, "the files under " + output);
+    assertEquals(committed,
+        SweepRuns.assertOnlyCommittedTrialFiles(hdfs, new org.apache.hadoop.fs.Path(output), "hdfs"));
   }
 
   /**

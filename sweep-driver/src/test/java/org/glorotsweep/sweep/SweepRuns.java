@@ -3,6 +3,7 @@ package org.glorotsweep.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.sweep.config.SweepConfig;
@@ -92,30 +94,40 @@ final class SweepRuns {
    * @return the committed trials' ids
    */
   static Set<String> assertOnlyCommittedTrialFiles(Path output, String sweep) throws Exception {
+    // the raw local file system: the checksummed one hides .crc files from its listings
+    FileSystem local = FileSystem.getLocal(new Configuration()).getRawFileSystem();
+    return assertOnlyCommittedTrialFiles(local, new org.apache.hadoop.fs.Path(output.toUri()), sweep);
+  }
+
+  /** {@link #assertOnlyCommittedTrialFiles(Path, String)} on any Hadoop file system (HDFS, local). */
+  static Set<String> assertOnlyCommittedTrialFiles(FileSystem fs, org.apache.hadoop.fs.Path output, String sweep)
+      throws IOException {
     Set<String> tables = new TreeSet<>();
     for (ResultTable table : ResultTable.values()) {
       tables.add(table.directory());
     }
-    assertEquals(tables, namesIn(output), "the entries of " + output);
-    OutputLayout layout = new OutputLayout(new org.apache.hadoop.fs.Path(output.toUri()), sweep);
+    assertEquals(tables, namesIn(fs, output), "the entries of " + output);
+    OutputLayout layout = new OutputLayout(output, sweep);
     Set<String> committed = new TreeSet<>();
-    for (String name : namesIn(Path.of(layout.tableDirectory(ResultTable.TRIALS).toUri()))) {
+    for (String name : namesIn(fs, layout.tableDirectory(ResultTable.TRIALS))) {
       committed.add(name.substring(0, name.length() - ".parquet".length()));
     }
     Set<String> expected = new TreeSet<>();
     committed.forEach(id -> expected.add(id + ".parquet"));
     for (ResultTable table : ResultTable.values()) {
-      Path root = output.resolve(table.directory());
-      assertEquals(Set.of(ResultTable.PARTITION_COLUMN + "=" + sweep), namesIn(root), "the entries of " + root);
-      Path directory = Path.of(layout.tableDirectory(table).toUri());
-      assertEquals(expected, namesIn(directory), "the files of " + directory);
+      org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(output, table.directory());
+      assertEquals(Set.of(ResultTable.PARTITION_COLUMN + "=" + sweep), namesIn(fs, root), "the entries of " + root);
+      org.apache.hadoop.fs.Path directory = layout.tableDirectory(table);
+      assertEquals(expected, namesIn(fs, directory), "the files of " + directory);
     }
     return committed;
   }
 
-  private static Set<String> namesIn(Path directory) throws Exception {
-    try (Stream<Path> entries = Files.list(directory)) {
-      return new TreeSet<>(entries.map(entry -> entry.getFileName().toString()).toList());
+  private static Set<String> namesIn(FileSystem fs, org.apache.hadoop.fs.Path directory) throws IOException {
+    Set<String> names = new TreeSet<>();
+    for (FileStatus entry : fs.listStatus(directory)) {
+      names.add(entry.getPath().getName());
     }
+    return names;
   }
 }
