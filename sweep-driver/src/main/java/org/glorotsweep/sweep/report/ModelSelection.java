@@ -23,7 +23,7 @@ import org.glorotsweep.core.data.shapeset.ShapesetOptions;
  * rate is <em>eligible</em> only when every one of its repeats ended {@code ok}: a diverged, failed or
  * timed-out repeat has no comparable validation error, so its learning rate is not selected.
  * {@code n_test} is the number of test examples the trainer evaluated, {@code trials.test_examples} (the
- * smallest over the repeats, which share a spec). Rows written before results_version 4 lack it; for their
+ * smallest over the repeats, which share a spec). Rows written before results_version 5 lack it; for their
  * Shapeset trials it is rebuilt from the recorded spec, as the trainer chose it: the data options'
  * {@code test_size} (default {@value ShapesetOptions#DEFAULT_HELD_OUT_SIZE}) capped by a nonzero
  * {@code monitor.evaluation_examples}; for their file data sets it is NULL, and so is the interval.

@@ -43,13 +43,13 @@ class ModelSelectionIT {
     rows.add(trial("tanh", "normalized", "shapeset", 1.0, 0, "diverged", 0.10, 0.11));
     rows.add(trial("tanh", "normalized", "shapeset", 1.0, 1, "ok", 0.12, 0.13));
     rows.forEach(row -> set(row, "test_examples", 400));
-    // sigmoid/standard: both rates have validation error 0.5, one repeat each; rows of results_version 3
+    // sigmoid/standard: both rates have validation error 0.5, one repeat each; rows of results_version 4
     // (no test_examples) whose spec evaluated 250 of the 500 test examples
     rows.add(trial("sigmoid", "standard", "shapeset", 0.1, 0, "ok", 0.5, 0.7));
     rows.add(trial("sigmoid", "standard", "shapeset", 0.01, 0, "ok", 0.5, 0.8));
     for (Object[] sigmoid : rows.subList(6, 8)) {
       set(sigmoid, "spec_json", "{\"monitor\":{\"enabled\":true,\"evaluation_examples\":250}}");
-      set(sigmoid, "results_version", 3);
+      set(sigmoid, "results_version", 4);
     }
     // mnist: its only trial failed
     rows.add(trial("tanh", "normalized", "mnist", 0.1, 0, "failed", null, null));
