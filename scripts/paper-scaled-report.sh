@@ -9,7 +9,8 @@
 #   scripts/paper-scaled-report.sh /tmp/paper-scaled
 # The report replaces the folder's previous contents. It says how many trials were committed and with which
 # status (section "Trials committed, by status"): a report of a sweep still running is a partial report, and
-# the script then stops with exit code 3 unless --partial is given.
+# the script then stops with exit code 3 unless --partial is given. Last, it prints the report's Shapeset
+# Table 1 beside the paper's as a Markdown table, for the README.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,3 +49,29 @@ rm -rf "$dest"
 mkdir -p "$dest"
 cp "$scratch/report/"* "$dest/"
 du -sh "$dest"
+
+# Table 1 on Shapeset, ours beside the paper's, in percent (table1.csv: RFC 4180 with CRLF; no field of a
+# Shapeset row holds a comma).
+awk -F, '
+  { sub(/\r$/, "") }
+  NR == 1 {
+    for (i = 1; i <= NF; i++) col[$i] = i
+    print "| Model | paper | ours (mean) | std over repeats | 95% interval | ours - paper | worse than best of column (z-test) | learning rate (grid) |"
+    print "|---|---|---|---|---|---|---|---|"
+    next
+  }
+  $col["dataset"] == "shapeset" {
+    if ($col["our_error_percent"] == "") {
+      printf "| %s | %.2f | missing | | | | | |\n", $col["model"], $col["paper_error_percent"]
+      next
+    }
+    std = $col["our_std_percent"] == "" ? "n/a (" $col["repeats"] " repeat)" : sprintf("%.2f", $col["our_std_percent"])
+    interval = $col["our_low95_percent"] == "" ? "unknown" \
+        : sprintf("%.2f-%.2f", $col["our_low95_percent"], $col["our_high95_percent"])
+    edge = $col["lr_at_grid_edge"] == "true" ? "; at the grid edge" : ""
+    grid = $col["lr_grid"]
+    gsub(/;/, ", ", grid)
+    printf "| %s | %.2f | %.2f | %s | %s | %+.2f | %s | %s (%s%s) |\n", $col["model"], $col["paper_error_percent"],
+        $col["our_error_percent"], std, interval, $col["difference"], $col["worse_than_best_of_column"] == "true" ? "yes" : "no",
+        $col["learning_rate"], grid, edge
+  }' "$dest/table1.csv"

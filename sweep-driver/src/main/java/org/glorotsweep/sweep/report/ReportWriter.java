@@ -67,9 +67,11 @@ public final class ReportWriter {
     table(directory, "table1", "Table 1: test error (%) beside Glorot & Bengio (2010)",
         table1Caption(table1), """
         SELECT model, dataset, paper_error_percent, our_error_percent, difference, worse_than_best_of_column,
-               our_std_percent, our_low95_percent, our_high95_percent, n_test, repeats, seeds, learning_rate,
-               lr_grid, lr_at_grid_edge, depth, width, updates, batch_size
-        FROM table1 ORDER BY dataset, model""", EmptyCell.MISSING);
+               our_std_percent, our_low95_percent, our_high95_percent, n_test, repeats, learning_rate, lr_grid,
+               lr_at_grid_edge, depth, width, updates, batch_size, seeds
+        FROM (SELECT *, max(our_error_percent IS NOT NULL) OVER (PARTITION BY dataset) AS has_results FROM table1)
+        ORDER BY has_results DESC, dataset, model""",
+        EmptyCell.MISSING);
     table(directory, "selected_models", "Model selection: each model's learning rate with the lowest mean"
         + " validation error", "The view selected. A model is every spec field but the learning rate and the"
         + " repeat; a rate is eligible only when all its repeats ended ok. Test error is at the point of best"
@@ -217,7 +219,8 @@ public final class ReportWriter {
       body.append("]);</script>\n");
     }
     body.append("<p class=\"caption\">Reproduces ").append(Html.escape(figure.paperFigure()))
-        .append(" of Glorot &amp; Bengio (2010). Draws ").append(drawn.size()).append(" trials (")
+        .append(" of Glorot &amp; Bengio (2010). Draws ").append(drawn.size())
+        .append(drawn.size() == 1 ? " trial (" : " trials (")
         .append(figure.allRepeats() ? "every repeat" : "the first repeat")
         .append(" of each model at its selected learning rate): ")
         .append(Html.escape(String.join(" ", drawn.stream().map(r -> r.getString(0)).toList())))

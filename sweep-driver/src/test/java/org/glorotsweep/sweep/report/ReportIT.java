@@ -112,6 +112,8 @@ class ReportIT {
     int paper = header.indexOf("paper_error_percent");
     int ours = header.indexOf("our_error_percent");
     int difference = header.indexOf("difference");
+    // the data sets the sweep has results for come first
+    assertEquals(List.of("shapeset"), rows.subList(1, 6).stream().map(r -> r.get(dataset)).distinct().toList());
     int filled = 0;
     for (List<String> row : rows.subList(1, rows.size())) {
       if (row.get(dataset).equals("shapeset")) {
