@@ -235,26 +235,15 @@ class StandaloneClusterIT {
         "--conf", AwaitKillAtUpdate200.KILL_REQUEST_DIRECTORY + "=" + requests,
         "run", config.toString(), "--output", "killed");
 
-    Path request = requests.resolve(AwaitKillAtUpdate200.KILL_REQUEST);
-    long deadline = System.nanoTime() + SWEEP_LIMIT.toNanos();
-    while (!Files.exists(request) && sweep.process().isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
+    String trialId;
+    try {
+      trialId = killTheExecutorThatAsks(requests.resolve(AwaitKillAtUpdate200.KILL_REQUEST), sweep, output);
+    } catch (Exception | Error failure) {
+      // the stopped trial would hold its executor for minutes: end the sweep now
+      sweep.process().descendants().forEach(ProcessHandle::destroyForcibly);
+      sweep.process().destroyForcibly().waitFor();
+      throw failure;
     }
-    assertTrue(Files.exists(request), () -> "no trial asked for its executor to be killed\n" + sweep.tail()
-        + clusterLogs());
-    String[] trialAndPid = Files.readString(request).strip().split(" ");
-    String trialId = trialAndPid[0];
-    ProcessHandle executor = ProcessHandle.of(Long.parseLong(trialAndPid[1]))
-        .orElseThrow(() -> new AssertionError("no process " + trialAndPid[1]));
-    assertTrue(executor.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"),
-        () -> "process " + executor.pid() + " is no executor: " + executor.info());
-    assertEquals(List.of(new CheckpointListing.InProgress("smoke", trialId, OptionalLong.of(100), null)),
-        CheckpointListing.of(output.toString(), new Configuration()).stream()
-            .map(c -> new CheckpointListing.InProgress(c.sweep(), c.trialId(), c.update(), null)).toList(),
-        "the checkpoints saved when the executor is killed");
-    assertTrue(executor.destroyForcibly(), () -> "cannot send SIGKILL to " + executor.pid());
-    executor.onExit().get(1, TimeUnit.MINUTES);
-
     assertEquals(0, sweep.await(SWEEP_LIMIT), () -> "the sweep after the kill\n" + sweep.tail() + clusterLogs());
     ResultViews.register(reader, output.toString());
     Map<String, Long> resumed = new TreeMap<>();
@@ -273,6 +262,34 @@ class StandaloneClusterIT {
         ResultRows.of(reader, output.toString(), ResultRows.EXECUTION_AND_RESUME), "local against killed");
     assertEquals(List.of(), CheckpointListing.of(output.toString(), new Configuration()));
     assertEquals(expected.keySet(), SweepRuns.assertOnlyCommittedTrialFiles(output, "smoke"));
+  }
+
+  /**
+   * Awaits the kill request of {@link AwaitKillAtUpdate200} while {@code sweep} runs, checks that it names an
+   * executor's process and a trial whose checkpoint at update 100 is under {@code output}, and kills that process
+   * with SIGKILL.
+   *
+   * @return the trial whose executor was killed
+   */
+  private static String killTheExecutorThatAsks(Path request, Started sweep, Path output) throws Exception {
+    long deadline = System.nanoTime() + SWEEP_LIMIT.toNanos();
+    while (!Files.exists(request) && sweep.process().isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(Files.exists(request), () -> "no trial asked for its executor to be killed\n" + sweep.tail()
+        + clusterLogs());
+    String[] trialAndPid = Files.readString(request).strip().split(" ");
+    String trialId = trialAndPid[0];
+    ProcessHandle executor = ProcessHandle.of(Long.parseLong(trialAndPid[1]))
+        .orElseThrow(() -> new AssertionError("no process " + trialAndPid[1]));
+    assertTrue(executor.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"),
+        () -> "process " + executor.pid() + " is no executor: " + executor.info());
+    List<CheckpointListing.InProgress> saved = CheckpointListing.of(output.toString(), new Configuration());
+    assertTrue(saved.stream().anyMatch(c -> c.trialId().equals(trialId) && c.update().equals(OptionalLong.of(100))),
+        () -> "trial " + trialId + " has no checkpoint at update 100 when its executor is killed: " + saved);
+    assertTrue(executor.destroyForcibly(), () -> "cannot send SIGKILL to " + executor.pid());
+    executor.onExit().get(1, TimeUnit.MINUTES);
+    return trialId;
   }
 
   /**
