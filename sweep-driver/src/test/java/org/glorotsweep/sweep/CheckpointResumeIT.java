@@ -73,7 +73,7 @@ class CheckpointResumeIT {
           ResultRows.of(spark, output.toString(), ResultRows.EXECUTION_AND_RESUME), "retried run");
       for (Row row : spark.sql("SELECT attempt, resumed_from_update FROM trials").collectAsList()) {
         assertEquals(1, row.getInt(0), row::toString);
-        assertEquals(100L, row.getLong(1), row::toString);
+        assertEquals(100L, row.get(1), row::toString);
       }
     }
     assertNoCheckpointsLeft(output);
