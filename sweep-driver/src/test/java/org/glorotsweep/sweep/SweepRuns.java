@@ -1,28 +1,39 @@
 package org.glorotsweep.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.glorotsweep.sweep.cli.Main;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
+import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.ResultViews;
 import org.glorotsweep.sweep.spark.SweepDriver;
+import org.glorotsweep.sweep.spark.SweepDriver.Rerun;
+import org.glorotsweep.sweep.spark.SweepLease;
 
 /**
  * Sweeps, sessions and drivers shared by the integration tests that run sweeps in-process, and what an output
@@ -74,6 +85,49 @@ final class SweepRuns {
         .config("spark.ui.enabled", "false");
     conf.forEach(builder::config);
     return builder.getOrCreate();
+  }
+
+  /**
+   * Runs {@code run CONFIG --output OUTPUT} in a JVM of its own (local[2] Spark, this JVM's options and
+   * classpath) with {@code injector} installed and a lease of {@code leaseSeconds}, its output going to {@code
+   * log}; returns its exit status.
+   */
+  static int runInAnotherJvm(Path config, Path output, Class<? extends FaultInjector> injector, int leaseSeconds,
+      Path log) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElseThrow());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(Arrays.asList("-cp",
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
+        "-D" + FaultInjector.CLASS_PROPERTY + "=" + injector.getName(),
+        "-D" + SweepLease.SECONDS_PROPERTY + "=" + leaseSeconds,
+        Main.class.getName(), "run", config.toString(), "--output", output.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      fail("the driver did not end within 5 minutes\n" + Files.readString(log));
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Runs the sweep, retrying while a killed driver's lease of {@code leaseSeconds} has not lapsed yet (for up to
+   * twice that).
+   */
+  static SweepDriver.Summary runOnceTheLeaseLapses(SparkSession spark, SweepConfig sweep, int leaseSeconds)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2L * leaseSeconds).toNanos();
+    while (true) {
+      try {
+        return driver(spark).run(sweep, Rerun.NONE);
+      } catch (SweepLease.HeldException held) {
+        if (System.nanoTime() > deadline) {
+          throw held;
+        }
+        Thread.sleep(250);
+      }
+    }
   }
 
   /** Every committed {@code trials} row of the output, as text, by trial id. */
