@@ -136,6 +136,7 @@ final class SearchRun {
       race.apply(decision);
       decisions++;
       progress.println(describe(sweep, decision));
+      FaultInjector.installed().afterRungDecision(decision.raceId(), decision.rung());
     }
   }
 
