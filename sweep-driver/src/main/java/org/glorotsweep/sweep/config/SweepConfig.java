@@ -49,6 +49,11 @@ public record SweepConfig(
     return new SweepConfig(name, seed, newOutput, timeout, checkpoints, source, trials, searches);
   }
 
+  /** This sweep with no group's search: every trial runs to its end, as a grid. */
+  public SweepConfig withoutSearches() {
+    return new SweepConfig(name, seed, output, timeout, checkpoints, source, trials, Map.of());
+  }
+
   /**
    * The trials by decreasing {@link CostModel#relativeCost estimated cost}, ties in written order: started in
    * this order, the longest trials do not end up alone at the end of the sweep.

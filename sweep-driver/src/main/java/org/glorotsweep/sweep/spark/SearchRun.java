@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
+import org.glorotsweep.sweep.config.ConfigError;
+import org.glorotsweep.sweep.config.ConfigException;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
@@ -76,9 +78,10 @@ final class SearchRun {
    *
    * @param pending the trials not committed (or retracted to run again)
    * @param skipped the trials committed before
+   * @throws ConfigException when a race's recorded decisions were made under another search than the config's
    */
   SweepDriver.Summary run(SweepConfig sweep, List<PlannedTrial> pending, int skipped)
-      throws IOException, InterruptedException {
+      throws IOException, InterruptedException, ConfigException {
     Set<String> pendingIds = pending.stream().map(PlannedTrial::trialId).collect(Collectors.toSet());
     sweep.trials().stream().map(PlannedTrial::trialId).filter(id -> !pendingIds.contains(id)).forEach(committed::add);
     SearchPlan plan = SearchPlan.of(sweep.trials(), sweep.searches());
@@ -92,8 +95,9 @@ final class SearchRun {
       try {
         races.add(RaceState.replay(race, ledger.decisions(race)));
       } catch (IllegalArgumentException changed) {
-        throw new IOException("cannot resume the search of sweep " + sweep.name() + ": " + changed.getMessage()
-            + "; run it with --rerun, or to another output", changed);
+        throw new ConfigException(sweep.source(), List.of(new ConfigError("groups[name: " + race.group() + "].search",
+            "cannot resume the search on " + sweep.output() + ": " + changed.getMessage()
+                + "; expected the search it started with, or run with --rerun, or to another output")));
       }
     }
     for (RaceState race : races) {

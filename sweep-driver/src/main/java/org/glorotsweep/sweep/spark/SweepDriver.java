@@ -70,7 +70,8 @@ public final class SweepDriver {
    *
    * @return how many trials ran, were skipped, and failed
    * @throws SweepLease.HeldException when another live driver runs this sweep on this output
-   * @throws ConfigException when the sweep holds Shapeset trials of another generator version
+   * @throws ConfigException when the sweep holds Shapeset trials of another generator version, or a race's
+   *     recorded decisions were made under another search than the config's ({@link SearchRun})
    *     ({@link ShapesetVersionGuard})
    */
   public Summary run(SweepConfig sweep, Rerun rerun)
@@ -153,7 +154,7 @@ public final class SweepDriver {
 
   private Summary launch(
       JavaSparkContext jsc, SweepConfig sweep, List<PlannedTrial> pending, int skipped, SweepLease lease)
-      throws IOException, InterruptedException {
+      throws IOException, InterruptedException, ConfigException {
     LongAccumulator failed = jsc.sc().longAccumulator("failed trials");
     CoreUsage usage = CoreUsage.start(jsc);
     LongAccumulator busy = usage.busyNanos();
