@@ -52,13 +52,14 @@ class SearchIT {
   private static final String TRIAL_RESULT = TRIAL_CORE
       + ", search_rungs, stopped_at_rung, stop_metric, stop_metric_value, stop_rank, stop_reason";
 
-  @TempDir Path temp;
+  private Path temp;
   private SweepConfig search;
   private Map<String, List<String>> searched;
   private Map<String, List<String>> grid;
 
   @BeforeAll
-  void runTheSearchAndTheGrid() throws Exception {
+  void runTheSearchAndTheGrid(@TempDir Path directory) throws Exception {
+    temp = directory;
     search = sweep(temp, "race.yaml", RACE, temp.resolve("search"));
     SweepConfig asGrid = search.withoutSearches().withOutput(temp.resolve("grid").toString());
     try (SparkSession spark = session("local[2]", Map.of())) {
@@ -139,6 +140,7 @@ class SearchIT {
     SweepConfig stopped = search.withOutput(temp.resolve("stopped").toString());
     try (SparkSession spark = session("local[1]", TestFaults.property(DriverFailsAfterRungOneDecision.class))) {
       assertThrows(DriverFailure.class, () -> driver(spark).run(stopped, Rerun.NONE));
+      awaitCancelledTasks(spark);
     }
     Map<String, String> decidedBeforeTheStop = decisions(stopped.output());
     assertTrue(decidedBeforeTheStop.size() >= 2 && decidedBeforeTheStop.size() < 4, decidedBeforeTheStop::toString);
@@ -193,6 +195,14 @@ class SearchIT {
       }
     }
     return texts;
+  }
+
+  /** Waits until the tasks the failed driver cancelled have ended, so closing the session interrupts nothing. */
+  private static void awaitCancelledTasks(SparkSession spark) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (spark.sparkContext().statusTracker().getActiveStageIds().length > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
   }
 
   private static void assertNoCheckpointsLeft(String output) throws Exception {
