@@ -43,7 +43,8 @@ final class SweepFileReader {
   private static final List<String> TOP_KEYS =
       List.of("sweep", "seed", "output", "timeout_seconds", CHECKPOINT_EVERY, COMMON, GROUPS);
   private static final List<String> GROUP_KEYS =
-      Stream.concat(Stream.of("name", SearchReader.SEARCH), BlockReader.TRIAL_KEYS.stream()).toList();
+      Stream.of(Stream.of("name"), BlockReader.TRIAL_KEYS.stream(), Stream.of(SearchReader.SEARCH))
+          .flatMap(keys -> keys).toList();
 
   private final String source;
   private final DataShapes shapes;

@@ -156,17 +156,18 @@ final class SearchRun {
   }
 
   private void await(String sweep, int total) throws IOException, InterruptedException {
+    int committedBefore = committed.size();
     long lastPrint = System.nanoTime();
     while (!running.isEmpty()) {
+      if (System.nanoTime() - lastPrint >= progressMillis * 1_000_000L) {
+        lease.verify();
+        FaultInjector.installed().onProgress(committed.size() - committedBefore);
+        printProgress(sweep, total);
+        lastPrint = System.nanoTime();
+      }
       JavaFutureAction<Void> done = running.keySet().stream().filter(JavaFutureAction::isDone).findFirst().orElse(null);
       if (done == null) {
         Thread.sleep(POLL_MILLIS);
-        if (System.nanoTime() - lastPrint >= progressMillis * 1_000_000L) {
-          lease.verify();
-          FaultInjector.installed().onProgress(committed.size());
-          printProgress(sweep, total);
-          lastPrint = System.nanoTime();
-        }
         continue;
       }
       Batch batch = running.remove(done);
