@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The driver's layering as a test. Data flows one way (config -> grid -> trials -> result rows -> Parquet
  * -> queries): {@code cli} on top, {@code spark} beneath it, {@code report} (the views and report that {@code spark}
- * registers and {@code cli} writes) beneath that, then {@code config}, {@code results} and
- * {@code grid}; nothing reaches up, and no package cycle forms.
+ * registers and {@code cli} writes) beneath that, then {@code config}, the learning-rate search's logic
+ * ({@code search}, which {@code config} reads policies of), {@code results} and {@code grid}; nothing reaches
+ * up, and no package cycle forms.
  *
  * <p>Reads the module's own compiled classes ({@code target/classes}; Surefire runs in the module directory).
  */
@@ -32,13 +33,15 @@ class LayeringTest {
         .layer("report").definedBy("org.glorotsweep.sweep.report..")
         .layer("config").definedBy("org.glorotsweep.sweep.config..")
         .layer("results").definedBy("org.glorotsweep.sweep.results..")
+        .layer("search").definedBy("org.glorotsweep.sweep.search..")
         .layer("grid").definedBy("org.glorotsweep.sweep.grid..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "spark")
         .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "spark")
-        .whereLayer("results").mayOnlyBeAccessedByLayers("cli", "spark")
-        .whereLayer("grid").mayOnlyBeAccessedByLayers("cli", "spark", "config", "results")
+        .whereLayer("search").mayOnlyBeAccessedByLayers("cli", "spark", "config")
+        .whereLayer("results").mayOnlyBeAccessedByLayers("cli", "spark", "search")
+        .whereLayer("grid").mayOnlyBeAccessedByLayers("cli", "spark", "config", "results", "search")
         .check(DRIVER);
   }
 }

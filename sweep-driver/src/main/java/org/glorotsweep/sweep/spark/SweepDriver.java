@@ -29,6 +29,7 @@ import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.results.TrialCommitter;
+import org.glorotsweep.sweep.search.Leg;
 
 /**
  * Runs a validated sweep on a Spark session. A run holds the sweep's {@link SweepLease} from start to end, so
@@ -36,10 +37,11 @@ import org.glorotsweep.sweep.results.TrialCommitter;
  * order (see {@link TrialCommitter}): removes the staging a crashed run left, Hadoop checksum files, and every
  * file of an uncommitted trial; retracts the committed trials it must run again (each with a damaged file; the
  * failed and timed-out ones, or all of them, when asked). Then it starts one task per remaining trial, longest
- * first, and reports progress until every trial is committed. The driver holds the plan and counters only;
- * results go from executors straight to the output. At its end it removes the sweep's run and checkpoint
- * directories if they are empty (each trial deletes its own checkpoint once committed), so a finished sweep's
- * output holds its tables only.
+ * first, and reports progress until every trial is committed; a sweep with a search runs its races instead
+ * ({@link SearchRun}). At the end it prints how busy the cores were ({@link CoreUsage}). The driver holds the
+ * plan and counters only; results go from executors straight to the output. At its end it removes the sweep's
+ * run and checkpoint directories if they are empty (each trial deletes its own checkpoint once committed), so
+ * a finished sweep's output holds its tables only.
  */
 public final class SweepDriver {
   private static final Pattern LOCAL_WITH_RETRIES = Pattern.compile("local\\[[^,\\]]+,\\s*(\\d+)\\]");
@@ -70,7 +72,8 @@ public final class SweepDriver {
    *
    * @return how many trials ran, were skipped, and failed
    * @throws SweepLease.HeldException when another live driver runs this sweep on this output
-   * @throws ConfigException when the sweep holds Shapeset trials of another generator version
+   * @throws ConfigException when the sweep holds Shapeset trials of another generator version, or a race's
+   *     recorded decisions were made under another search than the config's ({@link SearchRun})
    *     ({@link ShapesetVersionGuard})
    */
   public Summary run(SweepConfig sweep, Rerun rerun)
@@ -84,6 +87,9 @@ public final class SweepDriver {
     try (SweepLease lease = SweepLease.acquire(fs, layout.leaseFile(), leaseTime)) {
       try {
         ShapesetVersionGuard.check(spark, sweep, rerun);
+        if (rerun == Rerun.ALL) {
+          new SearchLedger(layout, jsc.hadoopConfiguration()).clear();
+        }
         List<PlannedTrial> pending = prepare(jsc, sweep, rerun, committer, fs);
         int skipped = sweep.trials().size() - pending.size();
         return pending.isEmpty() ? new Summary(0, skipped, 0) : launch(jsc, sweep, pending, skipped, lease);
@@ -152,8 +158,10 @@ public final class SweepDriver {
 
   private Summary launch(
       JavaSparkContext jsc, SweepConfig sweep, List<PlannedTrial> pending, int skipped, SweepLease lease)
-      throws IOException, InterruptedException {
+      throws IOException, InterruptedException, ConfigException {
     LongAccumulator failed = jsc.sc().longAccumulator("failed trials");
+    CoreUsage usage = CoreUsage.start(jsc);
+    LongAccumulator busy = usage.busyNanos();
     SweepContext context = new SweepContext(sweep.name(), sweep.output(), sweep.timeout().orElse(null),
         sweep.checkpoints(), maxAttempts(jsc), new SerializableConfiguration(jsc.hadoopConfiguration()));
     String jobGroup = "sweep-" + sweep.name() + "-" + UUID.randomUUID();
@@ -161,8 +169,14 @@ public final class SweepDriver {
         new ProgressReporter(sweep.name(), jobGroup, pending.size(), failed, jsc.statusTracker());
     jsc.setJobGroup(jobGroup, "glorot-sweep " + sweep.name(), true);
     try {
+      if (!sweep.searches().isEmpty()) {
+        SearchLedger ledger = new SearchLedger(new OutputLayout(new Path(sweep.output()), sweep.name()),
+            jsc.hadoopConfiguration());
+        return new SearchRun(jsc, progress, progressMillis, context, lease, failed, usage, ledger)
+            .run(sweep, pending, skipped);
+      }
       JavaFutureAction<Void> job = jsc.parallelize(pending, pending.size())
-          .foreachAsync(trial -> TrialTask.run(trial, context, failed));
+          .foreachAsync(trial -> TrialTask.run(Leg.toEnd(trial), context, failed, busy));
       try {
         await(job, reporter, lease);
       } finally {
@@ -171,6 +185,7 @@ public final class SweepDriver {
         }
       }
       reporter.print(progress, true);
+      progress.println(usage.summary(sweep.name()));
       return new Summary(pending.size(), skipped, failed.value());
     } finally {
       jsc.clearJobGroup();
