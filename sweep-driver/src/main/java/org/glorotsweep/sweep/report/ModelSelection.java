@@ -21,7 +21,9 @@ import org.glorotsweep.core.data.shapeset.ShapesetOptions;
  * </pre>
  * (with one repeat s&sup2;/k is taken as 0: the interval then covers the test-set sampling only). The learning
  * rate is <em>eligible</em> only when every one of its repeats ended {@code ok}: a diverged, failed or
- * timed-out repeat has no comparable validation error, so its learning rate is not selected.
+ * timed-out repeat has no comparable validation error, so its learning rate is not selected, and a repeat
+ * {@code stopped} by a learning-rate search did not train to the end. {@code ok_repeats} and
+ * {@code stopped_repeats} count the repeats of each of these two statuses.
  * {@code n_test} is the number of test examples the trainer evaluated, {@code trials.test_examples} (the
  * smallest over the repeats, which share a spec). Rows written before results_version 5 lack it; for their
  * Shapeset trials it is rebuilt from the recorded spec, as the trainer chose it: the data options'
@@ -33,22 +35,29 @@ import org.glorotsweep.core.data.shapeset.ShapesetOptions;
  * validation error (ties: the smaller learning rate); the row also lists the model's whole learning-rate
  * grid and flags a winner at either end of it ({@code lr_at_grid_edge}: the grid may have been too narrow;
  * a one-point grid is always at its edge). A model without an eligible learning rate has NULL winner
- * columns.
+ * columns. Of the model's {@code trials}, {@code trials_stopped} were stopped by a search and
+ * {@code trials_not_ok} diverged, failed or timed out (a stopped trial ended as its search decided, so it
+ * is not counted there).
  */
 public final class ModelSelection {
   /** The model's columns: every spec field except learning rate, repeat and seed. */
   static final String MODEL_COLUMNS = "sweep, dataset, data_options, depth, hidden_widths, width, activation,"
       + " init, init_gain, cost, batch_size, precision, updates";
 
+  /** The model's name in tables and figures, an expression over the model columns of one row. */
+  static final String MODEL_NAME = """
+      concat(dataset, ' ', activation, '/', init,
+             ' depth ', depth, ' widths ', array_join(hidden_widths, 'x'),
+             CASE WHEN init_gain <> 1.0 THEN concat(' gain ', init_gain) ELSE '' END,
+             ' ', cost, ' batch ', batch_size, ' ', precision, ' ', updates, ' updates')""";
+
   private static final String LR_GRID = """
       SELECT %1$s,
-             concat(dataset, ' ', activation, '/', init,
-                    ' depth ', depth, ' widths ', array_join(hidden_widths, 'x'),
-                    CASE WHEN init_gain <> 1.0 THEN concat(' gain ', init_gain) ELSE '' END,
-                    ' ', cost, ' batch ', batch_size, ' ', precision, ' ', updates, ' updates') AS model,
+             %3$s AS model,
              learning_rate,
              count(*) AS repeats,
              count_if(status = 'ok') AS ok_repeats,
+             count_if(status = 'stopped') AS stopped_repeats,
              count(*) = count_if(status = 'ok') AND count(best_valid_error) = count(*) AS eligible,
              avg(best_valid_error) AS mean_valid_error,
              avg(test_error_at_best_valid) AS test_error_mean,
@@ -78,7 +87,8 @@ public final class ModelSelection {
         FROM lr_grid WHERE eligible),
       grids AS (
         SELECT %1$s, first(model) AS model, array_sort(collect_list(learning_rate)) AS lr_grid,
-               sum(repeats) AS trials, sum(repeats - ok_repeats) AS trials_not_ok
+               sum(repeats) AS trials, sum(repeats - ok_repeats - stopped_repeats) AS trials_not_ok,
+               sum(stopped_repeats) AS trials_stopped
         FROM lr_grid GROUP BY %1$s)
       SELECT g.*, r.learning_rate, r.repeats, r.seeds, r.mean_valid_error, r.test_error_mean, r.test_error_std,
              r.n_test, r.test_error_low95, r.test_error_high95,
@@ -90,7 +100,7 @@ public final class ModelSelection {
 
   /** Registers {@code lr_grid} and {@code selected} over the already registered {@code trials} view. */
   public static void register(SparkSession spark) {
-    String perRate = LR_GRID.formatted(MODEL_COLUMNS, ShapesetOptions.DEFAULT_HELD_OUT_SIZE);
+    String perRate = LR_GRID.formatted(MODEL_COLUMNS, ShapesetOptions.DEFAULT_HELD_OUT_SIZE, MODEL_NAME);
     spark.sql(LR_GRID_WITH_INTERVAL.formatted(perRate)).createOrReplaceTempView("lr_grid");
     spark.sql(SELECTED.formatted(MODEL_COLUMNS, joinOn("g", "r"))).createOrReplaceTempView("selected");
   }

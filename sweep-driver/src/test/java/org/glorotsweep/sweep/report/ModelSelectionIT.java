@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * written directly as {@code trials} rows: four models (tanh/normalized with a three-point grid and two
  * repeats, one rate of which has a diverged repeat, evaluated on 400 of its 500 test examples; sigmoid with a
  * tie, in rows written before {@code test_examples} existed; an MNIST model whose only trial failed; an MNIST
- * softsign/normalized model with one repeat on a 10,000-example test set).
+ * softsign/normalized model with one repeat on a 10,000-example test set); and a second sweep, {@code searched},
+ * whose one model raced three rates with a learning-rate search.
  */
 class ModelSelectionIT {
   private static final double EPS = 1e-12;
@@ -59,6 +60,25 @@ class ModelSelectionIT {
     rows.add(softsign);
     ParquetRows.write(ResultTable.TRIALS, rows,
         new org.apache.hadoop.fs.Path(temp.resolve("out/trials/sweep=hand/part-0.parquet").toString()),
+        new Configuration());
+    // sweep searched, relu/he: the search stopped rate 0.03 (both repeats, the lowest validation errors) and
+    // rate 0.3 (one repeat had diverged before the rung) at rung 0; rate 0.1 ran to the end
+    List<Object[]> searched = new ArrayList<>();
+    searched.add(trial("relu", "he", "shapeset", 0.03, 0, "stopped", 0.10, 0.11));
+    searched.add(trial("relu", "he", "shapeset", 0.03, 1, "stopped", 0.12, 0.13));
+    searched.add(trial("relu", "he", "shapeset", 0.1, 0, "ok", 0.20, 0.21));
+    searched.add(trial("relu", "he", "shapeset", 0.1, 1, "ok", 0.30, 0.31));
+    searched.add(trial("relu", "he", "shapeset", 0.3, 0, "diverged", 0.40, 0.41));
+    searched.add(trial("relu", "he", "shapeset", 0.3, 1, "stopped", 0.50, 0.51));
+    for (Object[] row : searched) {
+      set(row, "search_rungs", new long[] {50L, 100L});
+      if (row[ResultTable.TRIALS.indexOf("status")].equals("stopped")) {
+        set(row, "stopped_at_rung", 0);
+        set(row, "updates_done", 50L);
+      }
+    }
+    ParquetRows.write(ResultTable.TRIALS, searched,
+        new org.apache.hadoop.fs.Path(temp.resolve("out/trials/sweep=searched/part-0.parquet").toString()),
         new Configuration());
     spark = SparkSession.builder().master("local[1]").appName("ModelSelectionIT")
         .config("spark.ui.enabled", "false").getOrCreate();
@@ -121,7 +141,25 @@ class ModelSelectionIT {
     assertNull(mnist.getAs("learning_rate"));
     assertNull(mnist.getAs("test_error_mean"));
     assertEquals(1L, mnist.<Long>getAs("trials_not_ok"));
-    assertEquals(4L, spark.sql("SELECT count(*) FROM selected").first().getLong(0));
+    assertEquals(4L, spark.sql("SELECT count(*) FROM selected WHERE sweep = 'hand'").first().getLong(0));
+  }
+
+  @Test
+  void ratesTheSearchStoppedAreNotEligibleAndTheirTrialsAreCountedAsStoppedNotAsNotOk() {
+    Row relu = selected("shapeset", "relu");
+    // 0.03 has the lowest validation errors but was stopped; 0.3 has a diverged and a stopped repeat;
+    // 0.1: (0.20 + 0.30)/2 = 0.25
+    assertEquals(0.1, relu.<Double>getAs("learning_rate"), EPS);
+    assertEquals(0.25, relu.<Double>getAs("mean_valid_error"), EPS);
+    assertEquals(6L, relu.<Long>getAs("trials"));
+    assertEquals(3L, relu.<Long>getAs("trials_stopped"));
+    assertEquals(1L, relu.<Long>getAs("trials_not_ok"), "the diverged repeat only");
+    // per rate: ok repeats, stopped repeats, eligible
+    assertEquals(List.of("[0.03,0,2,false]", "[0.1,2,0,true]", "[0.3,0,1,false]"), spark.sql("SELECT learning_rate,"
+            + " ok_repeats, stopped_repeats, eligible FROM lr_grid WHERE sweep = 'searched' ORDER BY learning_rate")
+        .collectAsList().stream().map(Row::toString).toList());
+    Row tanh = selected("shapeset", "tanh");
+    assertEquals(0L, tanh.<Long>getAs("trials_stopped"));
   }
 
   @Test
