@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The paper's figures as queries over {@code selected_trials} (each model's trials at its selected learning
- * rate; see {@link ReportWriter}), {@code selected} and the result views. Every aggregation happens in SQL:
- * the driver collects only the points drawn. Layers are numbered as in {@code layer_stats}: 1..L the hidden
- * layers from the input, L+1 the softmax layer.
+ * rate; see {@link ReportWriter}), {@code selected} and the result views, and the race of a learning-rate
+ * search. Every aggregation happens in SQL: the driver collects only the points drawn. Layers are numbered as
+ * in {@code layer_stats}: 1..L the hidden layers from the input, L+1 the softmax layer.
  */
 final class Figures {
   private Figures() {}
@@ -38,14 +38,65 @@ final class Figures {
         layerStatistic("jacobian_singular_values", "Section 4.2 (Jacobian singular values)",
             "Mean singular value of each layer's Jacobian dz^k/dz^(k-1), from initialisation (update 0) on",
             "jacobian_singular_value", "mean", sweep),
-        depth(sweep));
+        depth(sweep),
+        race(sweep));
+  }
+
+  /**
+   * A figure that reproduces {@code paperFigure} of the paper from each model's trials at its selected
+   * learning rate: every repeat ({@code allRepeats}) or the first.
+   */
+  private static Figure paperFigure(String id, String paperFigure, String title, String xLabel, String yLabel,
+      boolean allRepeats, String sql, String trialsSql) {
+    return new Figure(id, paperFigure, title, "Reproduces " + paperFigure + " of Glorot & Bengio (2010).", xLabel,
+        yLabel, (allRepeats ? "every repeat" : "the first repeat") + " of each model at its selected learning rate",
+        sql, trialsSql);
+  }
+
+  /**
+   * The race of each searched model (not in the paper): per learning rate, at each rung update u_k of its
+   * race that the rate reached, the mean validation error over the repeats measured there,
+   * (1/n) sum_r valid_error_r(u_k). A rate's line ends at the rung where the search stopped it. Its CSV adds
+   * the rung k, the repeats n and the outcome: {@code stopped here}, {@code went on}, or at a rate's last
+   * point when no search stopped it, {@code ended} and its repeats' statuses.
+   */
+  private static Figure race(String sweep) {
+    String from = """
+        FROM trials t JOIN curves c ON c.sweep = t.sweep AND c.trial_id = t.trial_id
+        WHERE t.sweep = '%s' AND array_contains(t.search_rungs, c.update)""".formatted(sweep);
+    return new Figure("search_race", "Learning-rate search", "The race per model: mean validation error at each"
+            + " rung, per learning rate",
+        "Not in the paper: the race of each model's learning rates in a successive-halving search (see the"
+            + " table of trials stopped by the search, whose stop_metric the race ranked by).",
+        "updates (rung)", "valid error (mean over repeats)",
+        "every repeat of every learning rate of each searched model, to where it stopped", """
+        WITH measured AS (
+          SELECT t.*, c.update AS rung_update, c.valid_error AS rung_valid_error
+          %1$s),
+        rungs AS (
+          SELECT %2$s, learning_rate, %3$s AS model, rung_update,
+                 array_position(search_rungs, rung_update) - 1 AS rung,
+                 avg(rung_valid_error) AS mean_valid_error, count(*) AS repeats,
+                 max(stopped_at_rung) AS stopped_at_rung,
+                 array_join(array_sort(collect_set(status)), '/') AS statuses
+          FROM measured GROUP BY %2$s, learning_rate, rung_update, search_rungs)
+        SELECT model AS panel, concat('lr ', learning_rate) AS series, rung_update AS x, mean_valid_error AS y,
+               learning_rate, rung, repeats,
+               CASE WHEN rung = stopped_at_rung THEN 'stopped here'
+                    WHEN stopped_at_rung IS NULL
+                         AND rung = max(rung) OVER (PARTITION BY %2$s, learning_rate)
+                      THEN concat('ended ', statuses)
+                    ELSE 'went on' END AS outcome
+        FROM rungs ORDER BY panel, learning_rate, x""".formatted(from, ModelSelection.MODEL_COLUMNS,
+            ModelSelection.MODEL_NAME),
+        "SELECT DISTINCT t.trial_id " + from);
   }
 
   /** Test error against examples seen: one line per model, the mean over its repeats at each point. */
   private static Figure curves(String sweep) {
     String from = """
         FROM selected_trials d JOIN curves c ON c.trial_id = d.trial_id AND c.sweep = '%s'""".formatted(sweep);
-    return new Figure("fig11_test_error_vs_examples", "Fig. 11 and 12",
+    return paperFigure("fig11_test_error_vs_examples", "Fig. 11 and 12",
         "Test error against examples seen, per model at its selected learning rate (mean over repeats)",
         "examples seen", "test error", true, """
         SELECT 'all models' AS panel, d.model AS series, c.update * d.batch_size AS x, avg(c.test_error) AS y
@@ -64,7 +115,7 @@ final class Figures {
           SELECT *, size(collect_set(depth) OVER (PARTITION BY dataset, data_options, width, activation,
                      init, init_gain, cost, batch_size, precision, updates)) AS depths
           FROM selected WHERE sweep = '%s' AND test_error_mean IS NOT NULL)""".formatted(sweep);
-    return new Figure("test_error_vs_depth", "Depth sweep (Table 1 at other depths)",
+    return paperFigure("test_error_vs_depth", "Depth sweep (Table 1 at other depths)",
         "Test error at best validation against depth, per model family with more than one depth",
         "hidden layers", "test error", true, families + """
 
@@ -86,7 +137,7 @@ final class Figures {
     String from = """
         FROM selected_trials d JOIN layer_stats s ON s.trial_id = d.trial_id AND s.sweep = '%s'
         WHERE d.first_repeat AND s.quantity = '%s'""".formatted(sweep, quantity);
-    return new Figure(id, paperFigure, title, "updates", quantity.replace('_', ' ') + " " + column, false, """
+    return paperFigure(id, paperFigure, title, "updates", quantity.replace('_', ' ') + " " + column, false, """
         SELECT d.model AS panel, concat('layer ', s.layer) AS series, s.update AS x, s.%s AS y
         %s
         ORDER BY panel, s.layer, x""".formatted(column, from), "SELECT DISTINCT d.trial_id " + from);
@@ -104,7 +155,7 @@ final class Figures {
           SELECT *, max(update) OVER (PARTITION BY trial_id) AS last_update
           FROM histograms WHERE sweep = '%s' AND quantity = '%s')""".formatted(sweep, quantity);
     String at = "WHERE d.first_repeat AND h.update = " + (atInit ? "0" : "h.last_update");
-    return new Figure(id, paperFigure, title, xLabel, "fraction of values", false, histograms + """
+    return paperFigure(id, paperFigure, title, xLabel, "fraction of values", false, histograms + """
 
         SELECT d.model AS panel, concat('layer ', h.layer) AS series,
                h.low + (b.pos + 0.5) * (h.high - h.low) / size(h.counts) AS x,

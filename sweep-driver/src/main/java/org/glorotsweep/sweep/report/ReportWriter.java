@@ -22,7 +22,9 @@ import org.apache.spark.sql.SparkSession;
  * all made by Spark SQL over the registered result views; only aggregated rows reach the driver.
  *
  * <p>It works on a partial sweep: a Table 1 cell or model without a result is shown as missing, trials that
- * did not end ok are listed with their status, and a figure without data is listed as not drawn.
+ * diverged, failed or timed out are listed with their status, and a figure without data is listed as not
+ * drawn. Trials a learning-rate search stopped have a table of their own, with where and why, and each
+ * searched model's race is drawn.
  */
 public final class ReportWriter {
   private static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
@@ -74,28 +76,44 @@ public final class ReportWriter {
         EmptyCell.MISSING);
     table(directory, "selected_models", "Model selection: each model's learning rate with the lowest mean"
         + " validation error", "The view selected. A model is every spec field but the learning rate and the"
-        + " repeat; a rate is eligible only when all its repeats ended ok. Test error is at the point of best"
-        + " validation error, as mean p and std s over k repeats; the interval is p ± 1.96 sqrt(s²/k +"
+        + " repeat; a rate is eligible only when all its repeats ended ok (a rate a search stopped is not). Test"
+        + " error is at the point of best validation error, as mean p and std s over k repeats; the interval is"
+        + " p ± 1.96 sqrt(s²/k +"
         + " p(1-p)/n_test), n_test the test examples the trainer evaluated. lr_at_grid_edge: the winner"
         + " is the smallest or largest rate tried, so the grid may have been too narrow. Empty winner columns:"
-        + " no eligible rate (see the trials that did not end ok).", """
+        + " no eligible rate (see the trials that diverged, failed or timed out, and those the search stopped).", """
         SELECT model, learning_rate, lr_grid, lr_at_grid_edge, mean_valid_error, test_error_mean,
-               test_error_std, test_error_low95, test_error_high95, repeats, seeds, n_test, trials, trials_not_ok
+               test_error_std, test_error_low95, test_error_high95, repeats, seeds, n_test, trials, trials_not_ok,
+               trials_stopped
         FROM selected WHERE sweep = '%s' ORDER BY model""".formatted(quoted), EmptyCell.MISSING);
     table(directory, "lr_grid", "Learning-rate grid per model",
         "The view lr_grid: every model and learning rate, with its mean validation error over repeats.", """
-        SELECT model, learning_rate, repeats, ok_repeats, eligible, mean_valid_error, test_error_mean,
+        SELECT model, learning_rate, repeats, ok_repeats, stopped_repeats, eligible, mean_valid_error,
+               test_error_mean,
                test_error_std FROM lr_grid WHERE sweep = '%s' ORDER BY model, learning_rate""".formatted(quoted),
         EmptyCell.MISSING);
     table(directory, "trial_status", "Trials committed, by status",
         "Every committed trial of the sweep; a running or interrupted sweep reports these only.", """
         SELECT status, count(*) AS trials, sum(updates_done) AS updates_done, sum(wall_seconds) AS wall_seconds
         FROM trials WHERE sweep = '%s' GROUP BY status ORDER BY status""".formatted(quoted), EmptyCell.MISSING);
-    table(directory, "trials_not_ok", "Trials that did not end ok",
-        "Diverged, failed and timed-out trials, with where they stopped and why.", """
+    table(directory, "trials_not_ok", "Trials that diverged, failed or timed out",
+        "Trials that did not end ok, with where they stopped and why; those a learning-rate search stopped are"
+        + " in the next table.", """
         SELECT trial_id, group_name, activation, init, depth, width, learning_rate, repeat, status,
                diverged_at_update, updates_done, wall_seconds, error_class, error_message
-        FROM trials WHERE sweep = '%s' AND status <> 'ok' ORDER BY status, trial_id""".formatted(quoted),
+        FROM trials WHERE sweep = '%s' AND status NOT IN ('ok', 'stopped')
+        ORDER BY status, trial_id""".formatted(quoted), EmptyCell.NOT_APPLICABLE);
+    table(directory, "trials_stopped", "Stopped by the search",
+        "Trials a learning-rate search (successive halving) stopped after a rung of its race; their rows stand as"
+        + " at that rung (stopped_at_rung, 0 = the first), whose update is stopped_at_update. stop_metric_value is"
+        + " their learning rate's stop_metric there, the mean over its repeats, and stop_rank its rank (1 = best)"
+        + " among the rates that entered the rung; both are empty for a rate not ranked because a repeat ended"
+        + " before the rung. The race per model is drawn in the figure of the learning-rate search.", """
+        SELECT trial_id, group_name, dataset, activation, init, depth, width, learning_rate, repeat,
+               stopped_at_rung, final_update AS stopped_at_update, stop_metric, stop_metric_value, stop_rank,
+               stop_reason
+        FROM trials WHERE sweep = '%s' AND status = 'stopped'
+        ORDER BY group_name, dataset, activation, init, depth, width, learning_rate, repeat""".formatted(quoted),
         EmptyCell.NOT_APPLICABLE);
   }
 
@@ -191,7 +209,7 @@ public final class ReportWriter {
         StandardCharsets.UTF_8);
     List<Row> drawn = spark.sql("SELECT trial_id FROM (" + figure.trialsSql() + ") ORDER BY trial_id")
         .collectAsList();
-    body.append("<section id=\"").append(figure.id()).append("\"><h2>").append(Html.escape(figure.paperFigure()))
+    body.append("<section id=\"").append(figure.id()).append("\"><h2>").append(Html.escape(figure.label()))
         .append(": ").append(Html.escape(figure.title())).append("</h2>\n");
     if (rows.isEmpty()) {
       body.append("<p>Not drawn: the sweep has no data for it.</p></section>\n");
@@ -218,11 +236,9 @@ public final class ReportWriter {
       }
       body.append("]);</script>\n");
     }
-    body.append("<p class=\"caption\">Reproduces ").append(Html.escape(figure.paperFigure()))
-        .append(" of Glorot &amp; Bengio (2010). Draws ").append(drawn.size())
-        .append(drawn.size() == 1 ? " trial (" : " trials (")
-        .append(figure.allRepeats() ? "every repeat" : "the first repeat")
-        .append(" of each model at its selected learning rate): ")
+    body.append("<p class=\"caption\">").append(Html.escape(figure.about())).append(" Draws ")
+        .append(drawn.size()).append(drawn.size() == 1 ? " trial (" : " trials (")
+        .append(Html.escape(figure.drawn())).append("): ")
         .append(Html.escape(String.join(" ", drawn.stream().map(r -> r.getString(0)).toList())))
         .append(". <a href=\"").append(figure.id()).append(".csv\">CSV</a></p>\n<details><summary>SQL</summary><pre>")
         .append(Html.escape(figure.sql())).append("</pre><p>Its trials:</p><pre>")

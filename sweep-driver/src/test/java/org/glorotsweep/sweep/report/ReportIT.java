@@ -11,10 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.sweep.cli.Main;
 import org.glorotsweep.sweep.config.SweepConfig;
@@ -41,24 +49,58 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * The report of the smoke sweep ({@code conf/smoke.yaml}, run once on an in-process Spark): produced through
  * the command line, Table 1 with the five Shapeset cells the smoke sweep has, each figure's CSV with the rows
  * its trials imply, a report of the same sweep with a failed trial added, and the page rendered by headless
- * Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run} installs).
+ * Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run} installs). And the
+ * report of a small learning-rate search ({@link #RACE}): its stopped trials and its race per model.
  */
 class ReportIT {
-  /** The one figure the smoke sweep has no data for. */
-  private static final String NO_DATA = "test_error_vs_depth";
+  /** The figures the smoke sweep has no data for: one depth per model family, no search. */
+  private static final List<String> NO_DATA = List.of("test_error_vs_depth", "search_race");
+
+  /**
+   * Two models (tanh and softsign) race three learning rates, two repeats each, in rungs of 100 and 300
+   * updates (eta 3): per model the search stops two rates (four trials) at rung 0 and runs one to the end.
+   */
+  private static final String RACE = """
+      sweep: race
+      seed: 11
+      output: unused
+      common:
+        dataset: shapeset
+        data_options: {validation_size: 200, test_size: 200}
+        depth: 1
+        width: 16
+        activation: [tanh, softsign]
+        init: normalized
+        learning_rate: [0.1, 0.03, 0.01]
+        updates: 300
+        precision: float32
+        repeats: 2
+        monitor: {enabled: false, interval: 100}
+      groups:
+        - name: race
+          search: {eta: 3, min_updates: 100}
+      """;
 
   @TempDir static Path temp;
   static SparkSession spark;
   static Path output;
   static Path report;
+  static Path searchOutput;
+  static Path searchReport;
 
   @BeforeAll
-  static void runSmokeSweepAndReport() throws Exception {
+  static void runSmokeSweepAndSearchAndReportThem() throws Exception {
     output = temp.resolve("out");
-    SweepConfig smoke = SweepConfigLoader.load(Path.of("../conf/smoke.yaml"), HadoopDataShapes.of(new Configuration()))
-        .withOutput(output.toString());
+    searchOutput = temp.resolve("search");
+    Files.writeString(temp.resolve("race.yaml"), RACE);
     spark = session();
-    new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200).run(smoke, SweepDriver.Rerun.NONE);
+    for (Path config : List.of(Path.of("../conf/smoke.yaml"), temp.resolve("race.yaml"))) {
+      SweepConfig sweep = SweepConfigLoader.load(config, HadoopDataShapes.of(new Configuration()))
+          .withOutput((config.endsWith("smoke.yaml") ? output : searchOutput).toString());
+      new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200).run(sweep, SweepDriver.Rerun.NONE);
+    }
+    searchReport = temp.resolve("search-report");
+    assertEquals(0, report(searchOutput, searchReport));
     report = temp.resolve("report");
     assertEquals(0, report(output, report));
   }
@@ -88,17 +130,20 @@ class ReportIT {
   @Test
   void theReportHasAPageAndOneCsvPerTableAndFigure() throws IOException {
     String page = Files.readString(report.resolve("index.html"));
-    for (String table : List.of("table1", "selected_models", "lr_grid", "trial_status", "trials_not_ok")) {
+    for (String table : List.of("table1", "selected_models", "lr_grid", "trial_status", "trials_not_ok",
+        "trials_stopped")) {
       assertTrue(Files.exists(report.resolve(table + ".csv")), table);
       assertTrue(page.contains("id=\"" + table + "\""), table);
     }
     for (Figure figure : Figures.all("smoke")) {
       assertTrue(Files.exists(report.resolve(figure.id() + ".csv")), figure.id());
-      // the smoke sweep has one depth per model family: no depth figure
-      assertEquals(!figure.id().equals(NO_DATA), page.contains("id=\"" + figure.id() + "_0\""), figure.id());
+      assertEquals(!NO_DATA.contains(figure.id()), page.contains("id=\"" + figure.id() + "_0\""), figure.id());
     }
-    assertEquals(1, csv(report.resolve(NO_DATA + ".csv")).size(), "header only");
-    assertTrue(page.contains("Not drawn: the sweep has no data for it."));
+    for (String figure : NO_DATA) {
+      assertEquals(1, csv(report.resolve(figure + ".csv")).size(), "header only");
+      assertTrue(section(page, figure).contains("Not drawn: the sweep has no data for it."), figure);
+    }
+    assertTrue(section(page, "trials_stopped").contains("<p>None.</p>"));
     assertTrue(page.contains("echarts"), "the chart library is inlined");
     assertTrue(!page.contains("<script src"), "the page loads no script from elsewhere");
   }
@@ -270,9 +315,90 @@ class ReportIT {
     }
   }
 
+  @Test
+  void theSearchsStoppedTrialsHaveATableOfTheirOwnAndAreNotCountedAsNotOk() throws IOException {
+    Map<String, Long> stopped = new TreeMap<>();
+    for (Row trial : searched("trials").where("status = 'stopped'").collectAsList()) {
+      stopped.put(trial.getAs("trial_id"), trial.getAs("final_update"));
+    }
+    // per model, two of the three rates (two repeats each) stop at rung 0
+    assertEquals(8, stopped.size(), stopped::toString);
+    List<List<String>> table = csv(searchReport.resolve("trials_stopped.csv"));
+    List<String> header = table.get(0);
+    List<String> listed = new ArrayList<>();
+    for (List<String> row : table.subList(1, table.size())) {
+      String id = row.get(header.indexOf("trial_id"));
+      listed.add(id);
+      assertEquals(stopped.get(id), Long.valueOf(row.get(header.indexOf("stopped_at_update"))), id);
+      assertEquals(List.of("0", "100", "valid_error"), List.of(row.get(header.indexOf("stopped_at_rung")),
+          row.get(header.indexOf("stopped_at_update")), row.get(header.indexOf("stop_metric"))), row::toString);
+      assertTrue(Set.of("2", "3").contains(row.get(header.indexOf("stop_rank"))), row::toString);
+      assertFalse(row.get(header.indexOf("stop_metric_value")).isEmpty(), row::toString);
+      assertTrue(row.get(header.indexOf("stop_reason")).startsWith("stopped at rung 0 (update 100)"), row::toString);
+    }
+    assertEquals(List.copyOf(stopped.keySet()), listed.stream().sorted().toList());
+    assertEquals(1, csv(searchReport.resolve("trials_not_ok.csv")).size(), "stopped trials are not listed there");
+    List<List<String>> selected = csv(searchReport.resolve("selected_models.csv"));
+    assertEquals(3, selected.size(), "two models");
+    for (List<String> model : selected.subList(1, 3)) {
+      assertEquals(List.of("6", "0", "4"), List.of(model.get(selected.get(0).indexOf("trials")),
+          model.get(selected.get(0).indexOf("trials_not_ok")), model.get(selected.get(0).indexOf("trials_stopped"))),
+          model::toString);
+    }
+  }
+
+  @Test
+  void theRaceHasEachModelsRatesAtEveryRungTheyReachedWithTheirRepeatsMeanValidationError() throws IOException {
+    // each rate's repeats' validation errors at each update, by activation@rate, and how far the rate went
+    Map<String, Map<Long, List<Double>>> validErrors = new TreeMap<>();
+    for (Row point : searched("curves").join(searched("trials"), "trial_id")
+        .selectExpr("activation", "learning_rate", "update", "valid_error").collectAsList()) {
+      validErrors.computeIfAbsent(point.getString(0) + "@" + point.getDouble(1), r -> new TreeMap<>())
+          .computeIfAbsent(point.getLong(2), u -> new ArrayList<>()).add(point.getDouble(3));
+    }
+    Map<String, Long> lastUpdate = new TreeMap<>();
+    Set<String> stoppedRates = new TreeSet<>();
+    for (Row trial : searched("trials").collectAsList()) {
+      String rate = trial.<String>getAs("activation") + "@" + trial.<Double>getAs("learning_rate");
+      lastUpdate.merge(rate, trial.<Long>getAs("final_update"), Math::max);
+      if (trial.<String>getAs("status").equals("stopped")) {
+        stoppedRates.add(rate);
+      }
+    }
+    List<List<String>> race = csv(searchReport.resolve("search_race.csv"));
+    List<String> header = race.get(0);
+    assertEquals(List.of("panel", "series", "x", "y", "learning_rate", "rung", "repeats", "outcome"), header);
+    // per model, two rates reached rung 0 (update 100) only and one rate both rungs (100 and 300)
+    assertEquals(2 * (2 + 2), race.size() - 1, race::toString);
+    Set<String> drawn = new TreeSet<>();
+    for (List<String> row : race.subList(1, race.size())) {
+      String rate = row.get(0).split(" ")[1].split("/")[0] + "@" + row.get(4);
+      long update = Long.parseLong(row.get(2));
+      assertTrue(drawn.add(rate + "@" + update), row::toString);
+      List<Double> repeats = validErrors.get(rate).get(update);
+      assertEquals(List.of("lr " + row.get(4), String.valueOf(update == 100 ? 0 : 1), "2"),
+          List.of(row.get(1), row.get(5), row.get(6)), row::toString);
+      assertEquals((repeats.get(0) + repeats.get(1)) / 2, Double.parseDouble(row.get(3)), 1e-12, row::toString);
+      String outcome = update < lastUpdate.get(rate) ? "went on"
+          : stoppedRates.contains(rate) ? "stopped here" : "ended ok";
+      assertEquals(outcome, row.get(7), row::toString);
+    }
+    assertEquals(lastUpdate.keySet(), drawn.stream().map(r -> r.substring(0, r.lastIndexOf('@')))
+        .collect(Collectors.toCollection(TreeSet::new)), "every rate is drawn");
+    String page = Files.readString(searchReport.resolve("index.html"));
+    assertTrue(section(page, "search_race").contains("Draws 12 trials"));
+    assertEquals(2, occurrences(section(page, "search_race"), "<div class=\"chart\""), "one chart per model");
+  }
+
+  /** A table of the search's output as stored. */
+  private static Dataset<Row> searched(String table) {
+    return spark.read().parquet(searchOutput.resolve(table).toString());
+  }
+
   /**
-   * Debian's headless Chromium opens the page from disk: every chart div holds a drawn SVG of non-trivial
-   * size, Table 1 is there, and the console has no error.
+   * Debian's headless Chromium opens the pages of the smoke sweep and of the search from disk: every chart div
+   * holds a drawn SVG of non-trivial size, Table 1 is there, the search's page has its race charts, and the
+   * console has no error.
    */
   @Test
   void theReportRendersInHeadlessChromiumFromDisk() throws IOException {
@@ -287,19 +413,36 @@ class ReportIT {
         .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
     ChromeDriver browser = new ChromeDriver(service, options);
     try {
-      browser.get(report.resolve("index.html").toUri().toString());
-      List<WebElement> charts = browser.findElements(By.cssSelector("div.chart"));
-      assertTrue(charts.size() >= Figures.all("smoke").size() - 1, () -> charts.size() + " charts");
-      for (WebElement chart : charts) {
-        WebElement svg = chart.findElement(By.tagName("svg"));
-        assertTrue(svg.getSize().getWidth() > 300 && svg.getSize().getHeight() > 150,
-            () -> chart.getAttribute("id") + " drew " + svg.getSize());
-        assertTrue(svg.findElements(By.tagName("path")).size() > 5, () -> chart.getAttribute("id") + " is empty");
+      for (Path page : List.of(report, searchReport)) {
+        browser.get(page.resolve("index.html").toUri().toString());
+        List<WebElement> charts = browser.findElements(By.cssSelector("div.chart"));
+        assertTrue(charts.size() >= (page.equals(report) ? Figures.all("smoke").size() - NO_DATA.size() : 2),
+            () -> page + ": " + charts.size() + " charts");
+        for (WebElement chart : charts) {
+          WebElement svg = chart.findElement(By.tagName("svg"));
+          assertTrue(svg.getSize().getWidth() > 300 && svg.getSize().getHeight() > 150,
+              () -> chart.getAttribute("id") + " drew " + svg.getSize());
+          assertTrue(svg.findElements(By.tagName("path")).size() > 5, () -> chart.getAttribute("id") + " is empty");
+        }
+        assertEquals(1, browser.findElements(By.cssSelector("section#table1 table")).size());
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), page::toString);
       }
-      assertEquals(1, browser.findElements(By.cssSelector("section#table1 table")).size());
-      List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-          .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-      assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
+      // the search's page, still open, drew each model's race with one line per rate and one point per rung
+      // reached, as its CSV says: panel by panel, "series:points" in CSV order
+      Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
+      for (List<String> row : csv(searchReport.resolve("search_race.csv")).stream().skip(1).toList()) {
+        expected.computeIfAbsent(row.get(0), p -> new LinkedHashMap<>()).merge(row.get(1), 1, Integer::sum);
+      }
+      List<String> drawn = new ArrayList<>();
+      for (WebElement chart : browser.findElements(By.cssSelector("section#search_race div.chart"))) {
+        drawn.add((String) browser.executeScript("const option = echarts.getInstanceByDom(arguments[0]).getOption();"
+            + " return option.title[0].text + ' ' + option.series.map(s => s.name + ':' + s.data.length).join(',');",
+            chart));
+      }
+      assertEquals(expected.entrySet().stream().map(e -> e.getKey() + " " + String.join(",",
+          e.getValue().entrySet().stream().map(s -> s.getKey() + ":" + s.getValue()).toList())).toList(), drawn);
     } finally {
       browser.quit();
     }
