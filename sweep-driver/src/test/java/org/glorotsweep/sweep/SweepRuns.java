@@ -39,9 +39,9 @@ import org.glorotsweep.sweep.spark.SweepLease;
  * Sweeps, sessions and drivers shared by the integration tests that run sweeps in-process, and what an output
  * must hold after a run.
  */
-final class SweepRuns {
+public final class SweepRuns {
   /** Four small trials: quick enough to run several sweeps in one test. */
-  static final String SMALL_SWEEP = """
+  public static final String SMALL_SWEEP = """
       sweep: small
       seed: 7
       output: unused
@@ -63,19 +63,19 @@ final class SweepRuns {
   private SweepRuns() {}
 
   /** The sweep written in {@code text}, saved as {@code directory/name}, with its output at {@code output}. */
-  static SweepConfig sweep(Path directory, String name, String text, Path output) throws Exception {
+  public static SweepConfig sweep(Path directory, String name, String text, Path output) throws Exception {
     Path file = directory.resolve(name);
     Files.writeString(file, text);
     return load(file, output);
   }
 
   /** The sweep in {@code file} with its output at {@code output}. */
-  static SweepConfig load(Path file, Path output) throws Exception {
+  public static SweepConfig load(Path file, Path output) throws Exception {
     return SweepConfigLoader.load(file, HadoopDataShapes.of(new Configuration())).withOutput(output.toString());
   }
 
   /** A silent driver reporting progress every 200 ms. */
-  static SweepDriver driver(SparkSession spark) {
+  public static SweepDriver driver(SparkSession spark) {
     return new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200);
   }
 

@@ -24,12 +24,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.glorotsweep.sweep.SweepRuns;
 import org.glorotsweep.sweep.cli.Main;
-import org.glorotsweep.sweep.config.SweepConfig;
-import org.glorotsweep.sweep.config.SweepConfigLoader;
 import org.glorotsweep.sweep.results.ParquetRows;
 import org.glorotsweep.sweep.results.ResultTable;
-import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.ResultViews;
 import org.glorotsweep.sweep.spark.SweepDriver;
 import org.junit.jupiter.api.AfterAll;
@@ -60,26 +58,12 @@ class ReportIT {
    * Two models (tanh and softsign) race three learning rates, two repeats each, in rungs of 100 and 300
    * updates (eta 3): per model the search stops two rates (four trials) at rung 0 and runs one to the end.
    */
-  private static final String RACE = """
-      sweep: race
-      seed: 11
-      output: unused
-      common:
-        dataset: shapeset
-        data_options: {validation_size: 200, test_size: 200}
-        depth: 1
-        width: 16
-        activation: [tanh, softsign]
-        init: normalized
-        learning_rate: [0.1, 0.03, 0.01]
-        updates: 300
-        precision: float32
-        repeats: 2
-        monitor: {enabled: false, interval: 100}
-      groups:
-        - name: race
-          search: {eta: 3, min_updates: 100}
-      """;
+  private static final String RACE = SweepRuns.SMALL_SWEEP
+      .replace("sweep: small", "sweep: race")
+      .replace("init: [standard, normalized]", "init: normalized")
+      .replace("learning_rate: 0.01", "learning_rate: [0.1, 0.03, 0.01]\n  repeats: 2")
+      .replace("jacobian_examples: 2}", "jacobian_examples: 2, interval: 100}")
+      .replace("- name: all", "- name: race\n    search: {eta: 3, min_updates: 100}");
 
   @TempDir static Path temp;
   static SparkSession spark;
@@ -92,13 +76,9 @@ class ReportIT {
   static void runSmokeSweepAndSearchAndReportThem() throws Exception {
     output = temp.resolve("out");
     searchOutput = temp.resolve("search");
-    Files.writeString(temp.resolve("race.yaml"), RACE);
     spark = session();
-    for (Path config : List.of(Path.of("../conf/smoke.yaml"), temp.resolve("race.yaml"))) {
-      SweepConfig sweep = SweepConfigLoader.load(config, HadoopDataShapes.of(new Configuration()))
-          .withOutput((config.endsWith("smoke.yaml") ? output : searchOutput).toString());
-      new SweepDriver(spark, new PrintStream(new ByteArrayOutputStream()), 200).run(sweep, SweepDriver.Rerun.NONE);
-    }
+    SweepRuns.driver(spark).run(SweepRuns.load(Path.of("../conf/smoke.yaml"), output), SweepDriver.Rerun.NONE);
+    SweepRuns.driver(spark).run(SweepRuns.sweep(temp, "race.yaml", RACE, searchOutput), SweepDriver.Rerun.NONE);
     searchReport = temp.resolve("search-report");
     assertEquals(0, report(searchOutput, searchReport));
     report = temp.resolve("report");
