@@ -64,8 +64,8 @@ final class Figures {
     String from = """
         FROM trials t JOIN curves c ON c.sweep = t.sweep AND c.trial_id = t.trial_id
         WHERE t.sweep = '%s' AND array_contains(t.search_rungs, c.update)""".formatted(sweep);
-    return new Figure("search_race", "Learning-rate search", "The race per model: mean validation error at each"
-            + " rung, per learning rate",
+    return new Figure("search_race", "Learning-rate search", "the race per model (mean validation error at each"
+            + " rung, per learning rate)",
         "Not in the paper: the race of each model's learning rates in a successive-halving search (see the"
             + " table of trials stopped by the search, whose stop_metric the race ranked by).",
         "updates (rung)", "valid error (mean over repeats)",
