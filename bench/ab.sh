@@ -3,17 +3,26 @@
 # TrainingBenchmark alternate A (the commit) and B (the working tree), A B A B ..., so that a change of the
 # machine's load hits both; prints every measurement, then per network the median of each side over the
 # rounds, their spread (min-max) and B/A. The load average is printed before and after. See bench/README.md.
+# With --main, another benchmark class that prints lines of the same kind (tab-separated, the value last)
+# alternates instead, with the remaining arguments as its own.
 #
 #   bench/ab.sh REV [--rounds 3] [TrainingBenchmark options: --precisions --activations --depths --widths
-#                    --kernels --repetitions --seconds --warmup]
-#   bench/ab.sh HEAD~1 --precisions float64 --activations tanh,sigmoid --depths 5 --widths 1000
+#                    --kernels --repetitions --seconds --warmup --clock]
+#   bench/ab.sh HEAD~1 --precisions float64 --activations tanh,sigmoid --clock cpu
+#   bench/ab.sh HEAD~1 --rounds 5 --main org.glorotsweep.core.bench.KernelCostBench 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 1 ] || { sed -n '2,9p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,12p' "$0"; exit 2; }
 rev=$1; shift
 rounds=3
 if [ "${1:-}" = --rounds ]; then rounds=$2; shift 2; fi
-options=(--kernels vector --depths 5 --widths 1000 --repetitions 3 --seconds 1 --warmup 8 "$@")
+if [ "${1:-}" = --main ]; then
+  main=$2; shift 2
+  options=("$@")
+else
+  main=org.glorotsweep.core.bench.TrainingBenchmark
+  options=(--kernels vector --depths 5 --widths 1000 --repetitions 3 --seconds 1 --warmup 8 "$@")
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -33,7 +42,7 @@ for round in $(seq "$rounds"); do
   for side in A B; do
     if [ "$side" = A ]; then classes="$work/A/trainer-core/target"; else classes="$work/B"; fi
     java "$vector_api_flag" -cp "$classes/classes:$classes/test-classes:$dependencies" \
-        org.glorotsweep.core.bench.TrainingBenchmark "${options[@]}" 2> >(grep -v 'incubator modules' >&2) \
+        "$main" "${options[@]}" 2> >(grep -v 'incubator modules' >&2) \
       | sed "s/^/$side\t/" | tee -a "$results" >&2
   done
 done
