@@ -58,5 +58,5 @@ print("network\tA median (min-max)\tB median (min-max)\tB/A")
 for network, sides in rates.items():
     a, b = statistics.median(sides["A"]), statistics.median(sides["B"])
     cells = [f"{statistics.median(v):.0f} ({min(v):.0f}-{max(v):.0f})" for v in (sides["A"], sides["B"])]
-    print(" ".join(network[:-1]), *cells, f"{b / a:.2f}", sep="\t")
+    print(" ".join(network), *cells, f"{b / a:.2f}", sep="\t")
 PYTHON
