@@ -34,7 +34,8 @@ import org.glorotsweep.core.choice.Activation;
  *   softsign x = sign(x) a / (1 + a), a = min(|x|, SOFTSIGN_CLAMP);
  * </pre>
  *
- * where each clamp is where the function has rounded to its limit. NaN gives NaN; infinities give the limits (+-1, or 1 and 0 for sigmoid); -0 gives -0 for tanh and softsign.
+ * where each clamp is where the function has rounded to its limit. NaN gives NaN; infinities give the limits
+ * (+-1, or 1 and 0 for sigmoid); -0 gives -0 for tanh and softsign.
  */
 final class DoubleVectorActivations {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -46,7 +47,7 @@ final class DoubleVectorActivations {
   /** softsign x rounds to +-1 beyond |x| = SOFTSIGN_CLAMP, twice the reciprocal of the unit roundoff. */
   private static final double SOFTSIGN_CLAMP = 0x1p54;
   private static final double LOG2_E = 1.4426950408889634;
-  /** 1.5 2^MANTISSA_BITS: adding it rounds a number of magnitude below 2^(MANTISSA_BITS - 1) to an integer held in the low bits. */
+  /** 1.5 2^MANTISSA_BITS: adding it rounds a number below 2^(MANTISSA_BITS - 1) to an integer in the low bits. */
   private static final double ROUNDING_SHIFT = 0x1.8p52;
   /** ln 2 = LN2_HIGH + LN2_LOW, LN2_HIGH with few enough significant bits that k LN2_HIGH is exact here. */
   private static final double LN2_HIGH = 6.93147180369123816490e-01;
@@ -94,7 +95,7 @@ final class DoubleVectorActivations {
     }
   }
 
-  /** z_i = sigmoid(s_i) = 1 / (1 + e^{-s_i}) for i &lt; count; z may be s. s: not modified unless it is z; z: modified. */
+  /** z_i = sigmoid(s_i) = 1 / (1 + e^{-s_i}) for i &lt; count; z may be s (s not modified unless it is z). */
   static void sigmoid(double[] s, double[] z, int count) {
     int i = 0;
     for (; i < SPECIES.loopBound(count); i += LANES) {
@@ -106,7 +107,7 @@ final class DoubleVectorActivations {
     }
   }
 
-  /** z_i = softsign(s_i) = s_i / (1 + |s_i|) for i &lt; count; z may be s. s: not modified unless it is z; z: modified. */
+  /** z_i = softsign(s_i) = s_i / (1 + |s_i|) for i &lt; count; z may be s (s not modified unless it is z). */
   static void softsign(double[] s, double[] z, int count) {
     int i = 0;
     for (; i < SPECIES.loopBound(count); i += LANES) {

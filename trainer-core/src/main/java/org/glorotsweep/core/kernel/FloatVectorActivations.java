@@ -32,7 +32,8 @@ import org.glorotsweep.core.choice.Activation;
  *   softsign x = sign(x) a / (1 + a), a = min(|x|, SOFTSIGN_CLAMP);
  * </pre>
  *
- * where each clamp is where the function has rounded to its limit. NaN gives NaN; infinities give the limits (+-1, or 1 and 0 for sigmoid); -0 gives -0 for tanh and softsign.
+ * where each clamp is where the function has rounded to its limit. NaN gives NaN; infinities give the limits
+ * (+-1, or 1 and 0 for sigmoid); -0 gives -0 for tanh and softsign.
  */
 final class FloatVectorActivations {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -44,7 +45,7 @@ final class FloatVectorActivations {
   /** softsign x rounds to +-1 beyond |x| = SOFTSIGN_CLAMP, twice the reciprocal of the unit roundoff. */
   private static final float SOFTSIGN_CLAMP = /*float64=0x1p54*/ 0x1p25f;
   private static final float LOG2_E = 1.4426950408889634f;
-  /** 1.5 2^MANTISSA_BITS: adding it rounds a number of magnitude below 2^(MANTISSA_BITS - 1) to an integer held in the low bits. */
+  /** 1.5 2^MANTISSA_BITS: adding it rounds a number below 2^(MANTISSA_BITS - 1) to an integer in the low bits. */
   private static final float ROUNDING_SHIFT = /*float64=0x1.8p52*/ 0x1.8p23f;
   /** ln 2 = LN2_HIGH + LN2_LOW, LN2_HIGH with few enough significant bits that k LN2_HIGH is exact here. */
   private static final float LN2_HIGH = /*float64=6.93147180369123816490e-01*/ 0.693145751953125f;
@@ -92,7 +93,7 @@ final class FloatVectorActivations {
     }
   }
 
-  /** z_i = sigmoid(s_i) = 1 / (1 + e^{-s_i}) for i &lt; count; z may be s. s: not modified unless it is z; z: modified. */
+  /** z_i = sigmoid(s_i) = 1 / (1 + e^{-s_i}) for i &lt; count; z may be s (s not modified unless it is z). */
   static void sigmoid(float[] s, float[] z, int count) {
     int i = 0;
     for (; i < SPECIES.loopBound(count); i += LANES) {
@@ -104,7 +105,7 @@ final class FloatVectorActivations {
     }
   }
 
-  /** z_i = softsign(s_i) = s_i / (1 + |s_i|) for i &lt; count; z may be s. s: not modified unless it is z; z: modified. */
+  /** z_i = softsign(s_i) = s_i / (1 + |s_i|) for i &lt; count; z may be s (s not modified unless it is z). */
   static void softsign(float[] s, float[] z, int count) {
     int i = 0;
     for (; i < SPECIES.loopBound(count); i += LANES) {

@@ -23,9 +23,9 @@ import org.glorotsweep.core.spec.NetworkSpec;
 
 /**
  * Training throughput of the paper's network (n_0 = 1024 inputs, depth x width layers of tanh, sigmoid or
- * softsign units, 10 softmax units, normalized init, NLL, plain SGD on batches of 10), in examples per second: the step loop of
- * {@code Trainer} (forward, cost, back-propagation and update) on random batches held in memory, so that
- * it measures the same thing as {@code bench/torch_reference.py}. Run through {@code bench.sh}.
+ * softsign units, 10 softmax units, normalized init, NLL, plain SGD on batches of 10), in examples per second:
+ * the step loop of {@code Trainer} (forward, cost, back-propagation and update) on random batches held in
+ * memory, so that it measures the same thing as {@code bench/torch_reference.py}. Run through {@code bench.sh}.
  *
  * <p>Prints one tab-separated line per measurement: {@code precision activation depth width kernel trials
  * examples/s},
@@ -191,7 +191,8 @@ public final class TrainingBenchmark {
 
   /** Command-line options; see {@link #main}. */
   private record Options(
-      List<String> precisions, List<String> activations, List<Integer> depths, List<Integer> widths, List<String> kernels,
+      List<String> precisions, List<String> activations, List<Integer> depths, List<Integer> widths,
+      List<String> kernels,
       int trials, int repetitions, double seconds, double warmupSeconds, boolean cpuClock) {
 
     static Options parse(String[] args) {
@@ -224,7 +225,8 @@ public final class TrainingBenchmark {
       if (args.length % 2 != 0) {
         throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
       }
-      return new Options(precisions, activations, depths, widths, kernels, trials, repetitions, seconds, warmup, cpuClock);
+      return new Options(
+          precisions, activations, depths, widths, kernels, trials, repetitions, seconds, warmup, cpuClock);
     }
 
     private static boolean clock(String name) {
