@@ -12,7 +12,6 @@ import org.ejml.data.ReshapeMatrix;
 import org.glorotsweep.core.choice.Activation;
 import org.glorotsweep.core.kernel.KernelChoice;
 import org.glorotsweep.core.kernel.Kernels;
-import org.glorotsweep.core.testing.Timing;
 
 /**
  * What each kernel of a 5 x 1000 training step costs on its own, in microseconds per call, so that a change
@@ -22,7 +21,9 @@ import org.glorotsweep.core.testing.Timing;
  * and the three products of the step on the vector kernels (forward 10 x 1024 times 1024 x 1000, fused
  * back-propagation and update of a 1000 x 1000 layer, update of the 1024 x 1000 first layer).
  *
- * <p>Rounds alternate over every item, so a change of load hits all; prints one tab-separated line per item:
+ * <p>Rounds alternate over every item, so a change of load hits all (the reason this bench keeps its own
+ * timer rather than JMH, which measures one benchmark after another, and why {@code bench/ab.sh} can alternate
+ * two builds of it); prints one tab-separated line per item:
  * {@code kind precision name implementation} and the median over the rounds of each round's median time
  * (the format {@code bench/ab.sh --main} reads), then the spread over the rounds on stderr.
  *
@@ -46,12 +47,12 @@ public final class KernelCostBench {
     addItems(items, "float64", KernelChoice.ejmlFloat64(), KernelChoice.float64());
     Map<String, List<Double>> micros = new LinkedHashMap<>();
     for (Map.Entry<String, Runnable> item : items.entrySet()) {
-      Timing.median(SAMPLES, 200, item.getValue());  // warm-up: compile every item before the rounds
+      median(SAMPLES, 200, item.getValue());  // warm-up: compile every item before the rounds
       micros.put(item.getKey(), new ArrayList<>());
     }
     for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, Runnable> item : items.entrySet()) {
-        micros.get(item.getKey()).add(Timing.median(SAMPLES, 20, item.getValue()) * 1e6);
+        micros.get(item.getKey()).add(median(SAMPLES, 20, item.getValue()) * 1e6);
       }
     }
     for (Map.Entry<String, List<Double>> item : micros.entrySet()) {
@@ -83,6 +84,24 @@ public final class KernelCostBench {
         () -> vector.matMul().multTransBThenAddTransA(delta, hidden, 0.0, w, out));
     items.put(name("product", precision, "update-w0", "vector"),
         () -> vector.matMul().multAddTransA(0.0, input, delta, w0));
+  }
+
+  /**
+   * The median over {@code samples} samples of the mean seconds of {@code calls} runs of {@code task}, after one
+   * warm-up run.
+   */
+  private static double median(int samples, int calls, Runnable task) {
+    double[] seconds = new double[samples];
+    task.run();
+    for (int sample = 0; sample < samples; sample++) {
+      long start = System.nanoTime();
+      for (int c = 0; c < calls; c++) {
+        task.run();
+      }
+      seconds[sample] = (System.nanoTime() - start) / 1e9 / calls;
+    }
+    Arrays.sort(seconds);
+    return seconds[samples / 2];
   }
 
   private static String name(String kind, String precision, String name, String implementation) {
