@@ -12,7 +12,7 @@ import java.math.RoundingMode;
  *
  * <p>The digits are the shortest decimal d_1.d_2...d_p x 10^e that reads back ({@link Double#parseDouble}, which
  * rounds correctly on every Java version) as the same double; among those of that length, the one nearest the
- * double's exact binary value. That is the digit choice Java 19+ makes, and the one Java 17 makes for every value
+ * double's exact binary value; and when that length is 1, a nearer two-digit decimal if one reads back. That is the digit choice Java 19+ makes, and the one Java 17 makes for every value
  * it prints shortest (all values we found below 1e16). The layout is {@link Double#toString}'s: plain decimal
  * with at least one fraction digit for 10^-3 &le; |x| &lt; 10^7 ({@code 0.01}, {@code 1.0}, {@code 1234.5}),
  * otherwise one digit, a point, at least one more digit and an exponent ({@code 1.0E-4}, {@code 2.5E10}). So
@@ -32,7 +32,7 @@ final class CanonicalDouble {
     if (value == 0.0) {
       return Double.doubleToRawLongBits(value) == 0L ? "0.0" : "-0.0";
     }
-    BigDecimal shortest = shortest(value);
+    BigDecimal shortest = closerOfTwoDigits(shortest(value), value);
     String sign = value < 0 ? "-" : "";
     BigDecimal magnitude = shortest.abs();
     if (magnitude.compareTo(PLAIN_LOW) >= 0 && magnitude.compareTo(PLAIN_HIGH) < 0) {
@@ -66,6 +66,20 @@ final class CanonicalDouble {
       }
     }
     throw new AssertionError("17 significant digits always read back: " + value);
+  }
+
+  /**
+   * {@code shortest}, or when it has one digit the nearest two-digit decimal if that reads back and is nearer the
+   * exact value (Java's rule, which writes {@link Double#MIN_VALUE} as {@code 4.9E-324}, not {@code 5.0E-324}).
+   */
+  private static BigDecimal closerOfTwoDigits(BigDecimal shortest, double value) {
+    if (shortest.stripTrailingZeros().precision() > 1) {
+      return shortest;
+    }
+    BigDecimal exact = new BigDecimal(value);
+    BigDecimal two = exact.round(new MathContext(2, RoundingMode.HALF_EVEN));
+    boolean nearer = two.subtract(exact).abs().compareTo(shortest.subtract(exact).abs()) < 0;
+    return nearer && Double.parseDouble(two.toString()) == value ? two : shortest;
   }
 
   /** {@code 123.45}, {@code 0.01}, {@code 100.0}: at least one digit after the point. */
