@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -201,22 +200,10 @@ class RunLifecycleIT {
    */
   private int runInAnotherJvm(Path config, Path output, Class<? extends FaultInjector> injector)
       throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElseThrow());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.addAll(Arrays.asList("-cp",
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
-        "-D" + FaultInjector.CLASS_PROPERTY + "=" + injector.getName(),
-        "-D" + SweepLease.SECONDS_PROPERTY + "=" + KILLED_DRIVER_LEASE_SECONDS,
-        Main.class.getName(), "run", config.toString(), "--output", output.toString()));
-    Path log = temp.resolve("driver.log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly().waitFor();
-      fail("the driver did not end within 5 minutes\n" + Files.readString(log));
-    }
-    return process.exitValue();
+    return SweepRuns.mainInAnotherJvm(Set.of(),
+        List.of("-D" + FaultInjector.CLASS_PROPERTY + "=" + injector.getName(),
+            "-D" + SweepLease.SECONDS_PROPERTY + "=" + KILLED_DRIVER_LEASE_SECONDS),
+        List.of("run", config.toString(), "--output", output.toString()), temp.resolve("driver.log"));
   }
 
   private static Path local(org.apache.hadoop.fs.Path path) {

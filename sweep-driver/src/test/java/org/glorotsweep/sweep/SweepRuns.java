@@ -1,16 +1,21 @@
 package org.glorotsweep.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -121,6 +126,35 @@ final class SweepRuns {
       assertEquals(expected, namesIn(fs, directory), "the files of " + directory);
     }
     return committed;
+  }
+
+  /**
+   * Runs {@link org.glorotsweep.sweep.cli.Main} with {@code args} in a JVM of its own: this JVM's options and
+   * classpath less the options in {@code dropped}, then {@code properties} (each {@code -Dkey=value}), local
+   * Spark on 2 cores without UI. Its output goes to {@code log}; it must end within 5 minutes.
+   *
+   * @return its exit status
+   */
+  static int mainInAnotherJvm(Set<String> dropped, List<String> properties, List<String> args, Path log)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElseThrow());
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!dropped.contains(option)) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        "-Dspark.master=local[2]", "-Dspark.ui.enabled=false"));
+    command.addAll(properties);
+    command.add(org.glorotsweep.sweep.cli.Main.class.getName());
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      fail("the driver did not end within 5 minutes\n" + Files.readString(log));
+    }
+    return process.exitValue();
   }
 
   private static Set<String> namesIn(FileSystem fs, org.apache.hadoop.fs.Path directory) throws IOException {

@@ -67,7 +67,8 @@ final class ReproduceCommand implements Command {
         throw e;
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
-      } catch (IOException | RuntimeException e) {
+      } catch (Exception e) {
+        // any other failure is the command's (exit 2), never a verdict's exit 1
         throw new QueryException("reproduce " + sweep + " under " + output + " failed: " + e.getMessage());
       }
       print(spark, output, summary, out);

@@ -181,53 +181,52 @@ public final class Comparison {
   private static String compared(Compared compared, Tolerances tolerances) {
     String a = "c.`" + compared.column() + "`";
     String b = "r.`" + compared.column() + "`";
-    String numbers;
-    String texts;
-    String difference;
-    double tolerance;
-    switch (compared.kind()) {
-      case STATUS -> {
-        numbers = "CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE)";
-        texts = a + ", " + b;
-        difference = "IF(" + a + " <=> " + b + ", 0D, " + INFINITY + ")";
-        tolerance = 0;
-      }
-      case HISTOGRAM -> {
-        numbers = "CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE)";
-        texts = "concat(size(" + a + "), ' bins'), concat(size(" + b + "), ' bins')";
-        difference = "CASE WHEN " + a + " IS NULL AND " + b + " IS NULL THEN 0D"
-            + " WHEN " + a + " IS NULL OR " + b + " IS NULL OR size(" + a + ") != size(" + b + ") THEN " + INFINITY
-            + " ELSE aggregate(zip_with(" + a + ", " + b + ", (x, y) -> abs(x - y)), 0L, (s, x) -> s + x)"
-            + " / (2D * greatest(aggregate(" + a + ", 0L, (s, x) -> s + x), aggregate(" + b
-            + ", 0L, (s, x) -> s + x), 1L)) END";
-        tolerance = tolerances.histogram();
-      }
-      default -> {
-        String x = "CAST(" + a + " AS DOUBLE)";
-        String y = "CAST(" + b + " AS DOUBLE)";
-        numbers = x + ", " + y;
-        texts = "CAST(" + a + " AS STRING), CAST(" + b + " AS STRING)";
-        difference = numeric(x, y, compared.kind(), tolerances);
-        tolerance = switch (compared.kind()) {
-          case ERROR -> tolerances.error();
-          case NLL -> tolerances.nll();
-          case STATS -> tolerances.stats();
-          default -> 0;
-        };
-      }
-    }
-    return "struct('" + compared.column() + "', " + numbers + ", " + texts + ", " + difference + ", double('"
-        + tolerance + "'))";
+    String x = "CAST(" + a + " AS DOUBLE)";
+    String y = "CAST(" + b + " AS DOUBLE)";
+    String noNumber = "CAST(NULL AS DOUBLE)";
+    return switch (compared.kind()) {
+      case STATUS -> struct(compared, noNumber, noNumber, a, b,
+          "IF(" + a + " <=> " + b + ", 0D, " + INFINITY + ")", 0);
+      case HISTOGRAM -> struct(compared, noNumber, noNumber,
+          "concat(size(" + a + "), ' bins')", "concat(size(" + b + "), ' bins')",
+          "CASE WHEN " + a + " IS NULL AND " + b + " IS NULL THEN 0D"
+              + " WHEN " + a + " IS NULL OR " + b + " IS NULL OR size(" + a + ") != size(" + b + ") THEN "
+              + INFINITY
+              + " ELSE aggregate(zip_with(" + a + ", " + b + ", (x, y) -> abs(x - y)), 0L, (s, v) -> s + v)"
+              + " / (2D * greatest(aggregate(" + a + ", 0L, (s, v) -> s + v), aggregate(" + b
+              + ", 0L, (s, v) -> s + v), 1L)) END",
+          tolerances.histogram());
+      case ERROR -> struct(compared, x, y, text(a), text(b), numeric(x, y, "abs(" + x + " - " + y + ")"),
+          tolerances.error());
+      case NLL -> struct(compared, x, y, text(a), text(b), numeric(x, y, relative(x, y, tolerances)),
+          tolerances.nll());
+      case STATS -> struct(compared, x, y, text(a), text(b), numeric(x, y, relative(x, y, tolerances)),
+          tolerances.stats());
+      case EXACT -> struct(compared, x, y, text(a), text(b), numeric(x, y, INFINITY), 0);
+    };
   }
 
-  /** The difference of two doubles of {@code kind}, with NULL, NaN and infinities as the class Javadoc says. */
-  private static String numeric(String a, String b, Kind kind, Tolerances tolerances) {
-    String formula = switch (kind) {
-      case ERROR -> "abs(" + a + " - " + b + ")";
-      case NLL, STATS -> "abs(" + a + " - " + b + ") / greatest(abs(" + a + "), abs(" + b + "), double('"
-          + tolerances.floor() + "'))";
-      default -> INFINITY;
-    };
+  private static String struct(Compared compared, String a, String b, String aText, String bText,
+      String difference, double tolerance) {
+    return "named_struct('col', '" + compared.column() + "', 'a', " + a + ", 'b', " + b + ", 'a_text', " + aText
+        + ", 'b_text', " + bText + ", 'difference', " + difference + ", 'tolerance', double('" + tolerance + "'))";
+  }
+
+  private static String text(String column) {
+    return "CAST(" + column + " AS STRING)";
+  }
+
+  /** |a - b| / max(|a|, |b|, floor). */
+  private static String relative(String a, String b, Tolerances tolerances) {
+    return "abs(" + a + " - " + b + ") / greatest(abs(" + a + "), abs(" + b + "), double('" + tolerances.floor()
+        + "'))";
+  }
+
+  /**
+   * The difference of two doubles: {@code formula} unless they are equal, both NULL or both NaN (0), or only one
+   * is NULL, NaN or infinite (infinite).
+   */
+  private static String numeric(String a, String b, String formula) {
     return "CASE WHEN " + a + " IS NULL AND " + b + " IS NULL THEN 0D"
         + " WHEN " + a + " IS NULL OR " + b + " IS NULL THEN " + INFINITY
         + " WHEN isnan(" + a + ") AND isnan(" + b + ") THEN 0D"
