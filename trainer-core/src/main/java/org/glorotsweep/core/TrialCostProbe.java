@@ -34,6 +34,12 @@ import org.glorotsweep.core.train.TrialRandom;
  * and the Jacobians on one example, scaled by {@code jacobianExamples} (each example's Jacobians are
  * decomposed separately). The data set is loaded before timing starts: a catalogue loads each data set once
  * per JVM, so trials share it.
+ *
+ * <p>What a fresh JVM pays once is measured too, as {@link TrialCosts#coldStart}: loading the data set and
+ * the first, untimed pass's fixed work (initialising a network, {@value #WARM_UP_UPDATES} updates with two
+ * learning-curve points, and the monitor points' warm-up), less the same work in the second pass. It is what
+ * the first trial on each executor core adds (the trials of a short sweep can spend more on it than on
+ * training); only the first shape a JVM probes sees all of it.
  */
 public final class TrialCostProbe {
   /** About how long the timed updates run. */
@@ -61,13 +67,16 @@ public final class TrialCostProbe {
    * @throws IOException when the data set cannot be loaded
    */
   public TrialCosts measure(TrialSpec spec) throws IOException {
+    long start = System.nanoTime();
     Dataset dataset = datasets.load(spec.data());
+    double loading = (System.nanoTime() - start) / NANOS;
     Kernels<?> kernels = KernelChoice.forPrecision(spec.training().precision());
-    measure(spec, dataset, kernels); // the first pass compiles every part; its figures are discarded
-    return measure(spec, dataset, kernels);
+    Pass cold = measure(spec, dataset, kernels); // compiles every part; only its fixed work's time is kept
+    Pass warm = measure(spec, dataset, kernels);
+    return warm.costs().withColdStart(Math.max(0, loading + cold.fixedWork() - warm.fixedWork()));
   }
 
-  private static <M extends ReshapeMatrix> TrialCosts measure(TrialSpec spec, Dataset dataset, Kernels<M> kernels) {
+  private static <M extends ReshapeMatrix> Pass measure(TrialSpec spec, Dataset dataset, Kernels<M> kernels) {
     TrialRandom random = new TrialRandom(spec.seed());
     long start = System.nanoTime();
     Network<M> network = Network.initialize(spec.network(), kernels, random.initialization());
@@ -76,7 +85,8 @@ public final class TrialCostProbe {
     int test = evaluatedExamples(dataset.test().size(), spec.monitor().evaluationExamples());
     int probed = Math.min(EVALUATION_EXAMPLES, Math.min(validation, test));
     double evaluationScale = (validation + test) / (2.0 * probed);
-    timeUpdates(network, spec, dataset, random, WARM_UP_UPDATES, probed);
+    UpdateTiming first = timeUpdates(network, spec, dataset, random, WARM_UP_UPDATES, probed);
+    double fixedWork = setup + first.evaluation() + first.afterFirstPoint();
     double[] evaluations = new double[REPEATS];
     for (int r = 0; r < REPEATS; r++) {
       evaluations[r] = timeUpdates(network, spec, dataset, random, 1, probed).evaluation();
@@ -90,13 +100,16 @@ public final class TrialCostProbe {
     if (spec.monitor().enabled()) {
       MonitorSpec m = spec.monitor();
       MonitorSpec withoutJacobians = monitorWithJacobianExamples(m, 0);
+      fixedWork += timeMonitorPoint(network, withoutJacobians, spec, dataset);
       monitor = medianMonitorPoint(network, withoutJacobians, spec, dataset);
       if (m.jacobianExamples() > 0 && spec.network().depth() >= 2) {
-        double oneExample = medianMonitorPoint(network, monitorWithJacobianExamples(m, 1), spec, dataset);
+        MonitorSpec oneJacobian = monitorWithJacobianExamples(m, 1);
+        fixedWork += timeMonitorPoint(network, oneJacobian, spec, dataset);
+        double oneExample = medianMonitorPoint(network, oneJacobian, spec, dataset);
         jacobian = Math.max(0, oneExample - monitor) * m.jacobianExamples();
       }
     }
-    return new TrialCosts(setup, update, evaluation * evaluationScale, monitor, jacobian);
+    return new Pass(new TrialCosts(setup, update, evaluation * evaluationScale, monitor, jacobian, 0), fixedWork);
   }
 
   private static long timedUpdates(double pilotUpdate) {
@@ -108,9 +121,9 @@ public final class TrialCostProbe {
     return Math.max(1, evaluationExamples == 0 ? size : Math.min(evaluationExamples, size));
   }
 
+  /** The median of {@value #REPEATS} timings of a monitor point, one having run already as a warm-up. */
   private static <M extends ReshapeMatrix> double medianMonitorPoint(
       Network<M> network, MonitorSpec monitor, TrialSpec spec, Dataset dataset) {
-    timeMonitorPoint(network, monitor, spec, dataset); // warm-up
     double[] seconds = new double[REPEATS];
     for (int r = 0; r < REPEATS; r++) {
       seconds[r] = timeMonitorPoint(network, monitor, spec, dataset);
@@ -156,6 +169,9 @@ public final class TrialCostProbe {
         m.enabled(), m.monitorExamples(), m.logPoints(), m.interval(), examples, m.jacobianEvery(),
         m.evaluationExamples(), m.histogramBins());
   }
+
+  /** A pass's costs, and the seconds of its fixed work, the same in every pass (see {@link #measure(TrialSpec)}). */
+  private record Pass(TrialCosts costs, double fixedWork) {}
 
   /** Seconds of the first learning-curve point, and from it to the end (the updates and the last point). */
   private record UpdateTiming(double evaluation, double afterFirstPoint) {

@@ -138,7 +138,7 @@ public final class TrialRunner {
             monitor.<Trainer.PointObserver<M>>map(m -> m).orElse((update, end, net) -> {}),
             run.interval(),
             save);
-    Provenance provenance = Provenance.ofThisJvm(kernels.matMul().name(), dataset.fingerprint());
+    Provenance provenance = Provenance.ofThisJvm(kernels.matMul().name(), Trainer.MATHS_VERSION, dataset.fingerprint());
     return new TrialResult(
         spec,
         outcome.status(),

@@ -22,7 +22,7 @@ class TrialCostsTest {
   @Test
   void aTrialCostsItsUpdatesAndItsPoints() {
     TrialSpec spec = withMonitor(Specs.clusters(3, 16, 0.05, 5_000_000, Precision.FLOAT32, 1), MonitorSpec.DEFAULT);
-    TrialCosts costs = new TrialCosts(1, 0.01, 0.1, 0.2, 0.5);
+    TrialCosts costs = new TrialCosts(1, 0.01, 0.1, 0.2, 0.5, 3);
     // 61 points (0, 10 log-spaced, 49 regular, T), 6 of them with Jacobians
     assertEquals(61 * 0.3 + 6 * 0.5, costs.monitoringSecondsOf(spec), 1e-9);
     assertEquals(1 + 5_000_000 * 0.01 + 61 * 0.3 + 6 * 0.5, costs.secondsOf(spec), 1e-6);
@@ -31,13 +31,13 @@ class TrialCostsTest {
   @Test
   void zeroUpdatesCostTheInitialisationPointOnly() {
     TrialSpec spec = withMonitor(Specs.clusters(3, 16, 0.05, 0, Precision.FLOAT32, 1), MonitorSpec.DEFAULT);
-    assertEquals(1 + 0.3 + 0.5, new TrialCosts(1, 0.01, 0.1, 0.2, 0.5).secondsOf(spec), 1e-12);
+    assertEquals(1 + 0.3 + 0.5, new TrialCosts(1, 0.01, 0.1, 0.2, 0.5, 3).secondsOf(spec), 1e-12);
   }
 
   @Test
   void costsAreFiniteSecondsAtLeastZero() {
-    assertThrows(IllegalArgumentException.class, () -> new TrialCosts(0, -1e-9, 0, 0, 0));
-    assertThrows(IllegalArgumentException.class, () -> new TrialCosts(0, 0, Double.NaN, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new TrialCosts(0, -1e-9, 0, 0, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new TrialCosts(0, 0, Double.NaN, 0, 0, 0));
   }
 
   @Test

@@ -29,7 +29,9 @@ import org.glorotsweep.sweep.spark.HadoopFileOpener;
  * The estimate against the actual, for {@code status}: per sweep, the core-seconds {@code plan}'s cost model
  * gives the committed trials that ran to the end (status ok), next to the wall-clock seconds they took. The
  * model is calibrated the way {@code plan} calibrates it, by a probe of each distinct trial shape on this
- * driver, so the ratio says how far this machine's figures carry to the executors.
+ * driver, so the ratio says how far this machine's figures carry to the executors. The estimate counts a cold
+ * start on as many executor cores as this session has (its default parallelism), which is right for an
+ * output made by a local run on this machine and approximate for one made on a cluster.
  */
 final class CostCheck {
   /** The canonical spec JSON of the trials table, as Spark reads it ({@code interval} is an SQL keyword). */
@@ -65,12 +67,14 @@ final class CostCheck {
     TrialCostProbe probe =
         new TrialCostProbe(new DatasetCatalog(new HadoopFileOpener(spark.sparkContext().hadoopConfiguration())));
     SweepEstimate estimate = SweepEstimate.of(all, probe::measure);
-    out.printf(Locale.ROOT, "estimate against actual (status ok; the estimate timed %d trial shape(s) here in %.1f s):%n",
-        estimate.shapes(), estimate.measuringSeconds());
+    int cores = spark.sparkContext().defaultParallelism();
+    out.printf(Locale.ROOT, "estimate against actual (status ok; the estimate timed %d trial shape(s) here in %.1f s,"
+            + " and counts a cold start of %.2g s on each of %d cores):%n",
+        estimate.shapes(), estimate.measuringSeconds(), estimate.coldStartSeconds(), cores);
     List<String[]> lines = new ArrayList<>();
     lines.add(new String[] {"sweep", "ok_trials", "estimated_core_s", "measured_core_s", "measured/estimated"});
     for (Map.Entry<String, List<TrialSpec>> sweep : specsBySweep.entrySet()) {
-      double estimated = estimate.totalSecondsOf(sweep.getValue());
+      double estimated = estimate.sweepSecondsOf(sweep.getValue(), cores);
       double measured = measuredBySweep.get(sweep.getKey());
       lines.add(new String[] {
         sweep.getKey(), String.valueOf(sweep.getValue().size()), String.format(Locale.ROOT, "%.4g", estimated),

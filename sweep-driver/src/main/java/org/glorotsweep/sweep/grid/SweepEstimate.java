@@ -13,7 +13,10 @@ import org.glorotsweep.core.train.MeasurementSchedule;
 /**
  * The estimated wall-clock seconds of a set of trials on one core each: the costs of each distinct {@linkplain
  * CostModel#shapeOf shape} are measured once, and each trial is priced with {@link TrialCosts#secondsOf}, which
- * counts its updates and its measurement points (learning curves, layer statistics and Jacobians).
+ * counts its updates and its measurement points (learning curves, layer statistics and Jacobians). A sweep
+ * also pays a cold start on each executor core that runs its trials ({@link TrialCosts#coldStart}: loading the
+ * data and compiling the code in a fresh JVM), taken as the largest any shape measured, which is the first
+ * shape's: the probe's JVM is as fresh as an executor's there.
  */
 public final class SweepEstimate {
   /** The share of a trial's time at measurement points above which {@link #monitoringWarnings} speaks up. */
@@ -66,9 +69,22 @@ public final class SweepEstimate {
     return total > 0 ? costs.monitoringSecondsOf(spec) / total : 0;
   }
 
-  /** The estimated seconds of all of {@code specs}. */
-  public double totalSecondsOf(List<TrialSpec> specs) {
+  /** The seconds a fresh executor core adds to its first trial: the largest cold start of any shape. */
+  public double coldStartSeconds() {
+    return costsByShape.values().stream().mapToDouble(TrialCosts::coldStart).max().orElse(0);
+  }
+
+  /** The estimated seconds of all of {@code specs}, trials only (no cold starts). */
+  private double totalSecondsOf(List<TrialSpec> specs) {
     return specs.stream().mapToDouble(this::secondsOf).sum();
+  }
+
+  /**
+   * The estimated core-seconds of running all of {@code specs} on {@code cores} executor cores: their trials'
+   * seconds and a cold start on each core that gets a trial, min(cores, trials) of them.
+   */
+  public double sweepSecondsOf(List<TrialSpec> specs, int cores) {
+    return totalSecondsOf(specs) + Math.min(cores, specs.size()) * coldStartSeconds();
   }
 
   /**

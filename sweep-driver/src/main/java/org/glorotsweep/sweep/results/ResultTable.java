@@ -70,6 +70,7 @@ public enum ResultTable implements TableSchema {
       required("os_arch", STRING, "Operating system and CPU architecture of the executor."),
       optional("kernel", STRING, "Matrix-product kernel used (it changes the last bits of results)."),
       optional("data_fingerprint", STRING, "SHA-256 fingerprint of the data set."),
+      optional("maths_version", INT, "Version of the trainer's maths that trained the trial (bumped by any change of the bits a spec trains to); null for a trial that failed before training and in rows before results version 4."),
       required("spec_json", STRING, "The full trial spec as canonical JSON."),
       optional("results_version", INT, "Version of the result tables' layout and meaning the row was written with; null in rows of version 1, where NaN also marked values not recorded."))),
 
@@ -115,9 +116,9 @@ public enum ResultTable implements TableSchema {
   /**
    * The version of the tables' layout and meaning. 1: the first layout, with NaN for values not recorded; 2:
    * NULL for values not recorded, {@code layer_stats.std}, {@code trials.results_version}, and a last point
-   * where a stopped trial stopped; 3: {@code trials.resumed_from_update}.
+   * where a stopped trial stopped; 3: {@code trials.resumed_from_update}; 4: {@code trials.maths_version}.
    */
-  public static final int RESULTS_VERSION = 3;
+  public static final int RESULTS_VERSION = 4;
 
   /** The partition column, taken from the directory {@code sweep=<name>}. */
   public static final String PARTITION_COLUMN = "sweep";

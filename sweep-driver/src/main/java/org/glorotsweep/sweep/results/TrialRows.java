@@ -78,6 +78,7 @@ public final class TrialRows {
         .set("os_arch", provenance.os() + " " + provenance.arch())
         .set("kernel", provenance.kernel())
         .set("data_fingerprint", provenance.dataFingerprint())
+        .set("maths_version", provenance.mathsVersion())
         .set("spec_json", spec.toJson())
         .set("results_version", ResultTable.RESULTS_VERSION);
     if (failure != null) {

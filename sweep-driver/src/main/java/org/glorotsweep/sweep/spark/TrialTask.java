@@ -77,7 +77,7 @@ final class TrialTask {
   private static Map<ResultTable, List<Object[]>> failure(
       PlannedTrial trial, Throwable error, int attempt, long start) {
     return TrialRows.ofFailure(
-        trial, TrialFailure.of(error), Provenance.ofThisJvm(null, null), execution(attempt, start));
+        trial, TrialFailure.of(error), Provenance.ofThisJvm(null, null, null), execution(attempt, start));
   }
 
   private static ExecutionInfo execution(int attempt, long start) {

@@ -13,7 +13,7 @@ public enum Activation {
   SIGMOID("sigmoid", 0.0, 1.0) {
     @Override
     public double apply(double s) {
-      return 1.0 / (1.0 + Math.exp(-s));
+      return 1.0 / (1.0 + StrictMath.exp(-s));
     }
 
     @Override
@@ -30,7 +30,7 @@ public enum Activation {
   TANH("tanh", -1.0, 1.0) {
     @Override
     public double apply(double s) {
-      return Math.tanh(s);
+      return StrictMath.tanh(s);
     }
 
     @Override

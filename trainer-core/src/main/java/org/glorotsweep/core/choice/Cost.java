@@ -83,12 +83,12 @@ public enum Cost {
     }
     double sum = 0.0;
     for (int k = 0; k < classes; k++) {
-      probabilities[k] = Math.exp(logits[k] - max);
+      probabilities[k] = StrictMath.exp(logits[k] - max);
       sum += probabilities[k];
     }
     for (int k = 0; k < classes; k++) {
       probabilities[k] /= sum;
     }
-    return max + Math.log(sum);
+    return max + StrictMath.log(sum);
   }
 }

@@ -20,7 +20,7 @@ public final class DoubleKernels implements Kernels<DMatrixRMaj> {
   private final MatMul<DMatrixRMaj> matMul;
   private final ArrayFunction tanh;
 
-  /** Kernels whose products use {@code matMul}, with tanh rounded from {@link Math#tanh}. */
+  /** Kernels whose products use {@code matMul}, with tanh rounded from {@link StrictMath#tanh}. */
   public DoubleKernels(MatMul<DMatrixRMaj> matMul) {
     this(matMul, DoubleKernels::roundedTanh);
   }
@@ -107,7 +107,7 @@ public final class DoubleKernels implements Kernels<DMatrixRMaj> {
 
   private static void roundedTanh(double[] s, double[] z, int count) {
     for (int i = 0; i < count; i++) {
-      z[i] = Math.tanh(s[i]);
+      z[i] = StrictMath.tanh(s[i]);
     }
   }
 

@@ -18,7 +18,7 @@ public final class FloatKernels implements Kernels<FMatrixRMaj> {
   private final MatMul<FMatrixRMaj> matMul;
   private final ArrayFunction tanh;
 
-  /** Kernels whose products use {@code matMul}, with tanh rounded from {@link Math#tanh}. */
+  /** Kernels whose products use {@code matMul}, with tanh rounded from {@link StrictMath#tanh}. */
   public FloatKernels(MatMul<FMatrixRMaj> matMul) {
     this(matMul, FloatKernels::roundedTanh);
   }
@@ -105,7 +105,7 @@ public final class FloatKernels implements Kernels<FMatrixRMaj> {
 
   private static void roundedTanh(float[] s, float[] z, int count) {
     for (int i = 0; i < count; i++) {
-      z[i] = (float) Math.tanh(s[i]);
+      z[i] = (float) StrictMath.tanh(s[i]);
     }
   }
 

@@ -6,7 +6,7 @@ import org.ejml.data.FMatrixRMaj;
 
 /**
  * The Vector API kernels: {@link FloatVectorMatMul} and {@link VectorTanh} in float32, the generated
- * {@link DoubleVectorMatMul} in float64 (with the exact {@link Math#tanh}). Only {@link KernelChoice} touches
+ * {@link DoubleVectorMatMul} in float64 (with {@link StrictMath#tanh}, the same bits on every JVM). Only {@link KernelChoice} touches
  * this class, and only once it has found {@code jdk.incubator.vector} in the boot layer, so no class that
  * needs the module is loaded without it.
  */

@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  *
  * NaN gives NaN and +-infinity gives +-1. The last {@code n mod LANES} elements of an array, which do not
- * fill a vector, take {@code (float) Math.tanh}; which elements those are depends only on n and the vector
+ * fill a vector, take {@code (float) StrictMath.tanh}; which elements those are depends only on n and the vector
  * length, which is part of the kernel's name.
  */
 final class VectorTanh {
@@ -54,7 +54,7 @@ final class VectorTanh {
     polynomialPass(s, z, vectorEnd);
     exponentialPass(z, vectorEnd);
     for (int i = vectorEnd; i < count; i++) {
-      z[i] = (float) Math.tanh(s[i]);
+      z[i] = (float) StrictMath.tanh(s[i]);
     }
   }
 

@@ -9,7 +9,7 @@ import org.ejml.EjmlVersion;
 /**
  * Where a result came from (house rule: provenance with every result): the project's version and git
  * commit, the Java runtime, the EJML version, the OS and architecture, the matrix kernel (which changes the
- * last bits of a result) and the data set's fingerprint.
+ * last bits of a result), the version of the trial's maths and the data set's fingerprint.
  *
  * @param projectVersion this project's Maven version
  * @param gitCommit the commit the project was built from ("unknown" outside a git checkout), with "-dirty"
@@ -20,6 +20,8 @@ import org.ejml.EjmlVersion;
  * @param os {@code os.name} and {@code os.version}
  * @param arch {@code os.arch}
  * @param kernel the name of the matrix-product kernel used
+ * @param mathsVersion the trainer's maths version ({@code Trainer.MATHS_VERSION}), or null when no training
+ *     ran
  * @param dataFingerprint the data set's SHA-256 fingerprint
  */
 public record Provenance(
@@ -31,12 +33,13 @@ public record Provenance(
     String os,
     String arch,
     String kernel,
+    Integer mathsVersion,
     String dataFingerprint) {
 
   private static final String BUILD_INFO = "/org/glorotsweep/core/build.properties";
 
-  /** The provenance of a trial run in this JVM with the given kernel and data. */
-  public static Provenance ofThisJvm(String kernel, String dataFingerprint) {
+  /** The provenance of a trial run in this JVM with the given kernel, maths version and data. */
+  public static Provenance ofThisJvm(String kernel, Integer mathsVersion, String dataFingerprint) {
     Properties build = new Properties();
     try (InputStream in = Provenance.class.getResourceAsStream(BUILD_INFO)) {
       if (in == null) {
@@ -55,6 +58,7 @@ public record Provenance(
         System.getProperty("os.name") + " " + System.getProperty("os.version"),
         System.getProperty("os.arch"),
         kernel,
+        mathsVersion,
         dataFingerprint);
   }
 }

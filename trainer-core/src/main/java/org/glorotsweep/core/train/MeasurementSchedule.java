@@ -48,7 +48,7 @@ public final class MeasurementSchedule {
     int logPoints = Math.min(monitor.logPoints(), MAX_LOG_POINTS);
     for (int k = 1; k <= logPoints && early >= 1; k++) {
       // u_k = round(early^(k / logPoints)): log-spaced from 1 to early
-      points.add(Math.max(1L, Math.round(Math.pow(early, (double) k / logPoints))));
+      points.add(Math.max(1L, Math.round(StrictMath.pow(early, (double) k / logPoints))));
     }
     long interval = regularInterval(monitor, updates, MAX_POINTS - points.size());
     TreeSet<Long> jacobianPoints = new TreeSet<>(List.of(0L, updates));

@@ -33,9 +33,11 @@ public final class Trainer<M extends ReshapeMatrix> {
   /**
    * The version of a trial's maths: bumped by any change that changes the bits a spec trains to on a given
    * kernel (the loop, the streams, the monitors, the initialisers). A checkpoint records it, and one of
-   * another version is never resumed.
+   * another version is never resumed; trials record it as {@code maths_version}. 1: the first; 2: exp, log,
+   * tanh and pow from {@link StrictMath} (fdlibm, the same bits on every JVM and CPU) instead of {@link
+   * Math}, whose intrinsics may differ between JVM versions and CPUs.
    */
-  public static final int MATHS_VERSION = 1;
+  public static final int MATHS_VERSION = 2;
 
   private final Propagation<M> propagation;
   private final TrainingSpec training;

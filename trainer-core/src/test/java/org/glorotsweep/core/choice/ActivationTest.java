@@ -25,7 +25,7 @@ class ActivationTest {
     assertEquals(0.5, Activation.SIGMOID.apply(0.0));
     assertEquals(0.5, Activation.SOFTSIGN.apply(1.0));
     assertEquals(-0.75, Activation.SOFTSIGN.apply(-3.0));
-    assertEquals(Math.tanh(0.7), Activation.TANH.apply(0.7));
+    assertEquals(StrictMath.tanh(0.7), Activation.TANH.apply(0.7));
     assertEquals(0.0, Activation.RELU.apply(-2.0));
     assertEquals(-2.0, Activation.IDENTITY.apply(-2.0));
   }
