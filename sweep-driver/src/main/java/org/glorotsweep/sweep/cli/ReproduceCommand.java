@@ -60,9 +60,11 @@ final class ReproduceCommand implements Command {
     try (SparkSession spark = Sessions.spark("glorot-sweep reproduce", parsed.option("spark-log", "WARN"))) {
       SweepOutput.requireTables(spark, output);
       String sweep = sweep(spark, output, parsed.option("sweep", null));
-      ReproductionSummary summary;
       try {
-        summary = new ReproductionDriver(spark, out, 5000).reproduce(output, sweep, choice, tolerances);
+        ReproductionSummary summary =
+            new ReproductionDriver(spark, out, 5000).reproduce(output, sweep, choice, tolerances);
+        print(spark, output, summary, out);
+        return summary.exitCode();
       } catch (SweepLease.HeldException e) {
         throw e;
       } catch (IllegalArgumentException e) {
@@ -71,8 +73,6 @@ final class ReproduceCommand implements Command {
         // any other failure is the command's (exit 2), never a verdict's exit 1
         throw new QueryException("reproduce " + sweep + " under " + output + " failed: " + e.getMessage());
       }
-      print(spark, output, summary, out);
-      return summary.exitCode();
     }
   }
 

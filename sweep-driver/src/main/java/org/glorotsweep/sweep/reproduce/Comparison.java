@@ -29,8 +29,8 @@ import org.glorotsweep.sweep.results.ResultTable;
  * </ul>
  *
  * The cause of a verdict other than identical is the first provenance field that differs, in the order data
- * fingerprint, code commit, Java version, Spark version, kernel, environment (EJML version, OS and
- * architecture); when none differs it is {@code ours}: the same code, data, JVM and kernel gave other numbers,
+ * fingerprint, code (commit or maths version), Java version, Spark version, kernel, environment (EJML version, OS
+ * and architecture); when none differs it is {@code ours}: the same code, data, JVM and kernel gave other numbers,
  * which is a defect of glorot-sweep (or a committed row changed since it was written).
  */
 public final class Comparison {
@@ -108,7 +108,8 @@ public final class Comparison {
           SELECT c.trial_id, c.weights_sha256 AS committed_weights, r.weights_sha256 AS rerun_weights,
             r.status AS rerun_status, r.error_class, r.error_message, d.compared_values, d.differing_values,
             d.beyond_tolerance, d.worst, d.largest_differences, c.git_commit AS c_git,
-            r.git_commit AS r_git, c.java_version AS c_java, r.java_version AS r_java,
+            r.git_commit AS r_git, c.maths_version AS c_maths, r.maths_version AS r_maths,
+            c.java_version AS c_java, r.java_version AS r_java,
             c.spark_version AS c_spark, r.spark_version AS r_spark, c.kernel AS c_kernel, r.kernel AS r_kernel,
             c.data_fingerprint AS c_data, r.data_fingerprint AS r_data,
             concat('ejml ', c.ejml_version, ', ', c.os_arch) AS c_environment,
@@ -120,7 +121,8 @@ public final class Comparison {
               ELSE 'drifted' END AS verdict,
             concat_ws(',',
               IF(r.data_fingerprint IS NOT NULL AND NOT c.data_fingerprint <=> r.data_fingerprint, 'data', NULL),
-              IF(c.git_commit <=> r.git_commit, NULL, 'code'),
+              IF(c.git_commit <=> r.git_commit
+                AND (r.maths_version IS NULL OR c.maths_version <=> r.maths_version), NULL, 'code'),
               IF(c.java_version <=> r.java_version, NULL, 'java'),
               IF(c.spark_version <=> r.spark_version, NULL, 'spark'),
               IF(r.kernel IS NOT NULL AND NOT c.kernel <=> r.kernel, 'kernel', NULL),
@@ -139,6 +141,7 @@ public final class Comparison {
           largest_differences,
           IF(rerun_status = 'failed', concat(error_class, ': ', error_message), NULL) AS rerun_error,
           '%s' AS tolerances,
+          c_maths AS committed_maths_version, r_maths AS rerun_maths_version,
           c_git AS committed_git_commit, r_git AS rerun_git_commit,
           c_java AS committed_java_version, r_java AS rerun_java_version,
           c_spark AS committed_spark_version, r_spark AS rerun_spark_version,
@@ -151,7 +154,10 @@ public final class Comparison {
         view("committed", ResultTable.TRIALS), view("rerun", ResultTable.TRIALS), reproductionId, tolerances));
   }
 
-  /** One difference as text: {@code curves.test_nll update 2000: 0.43 -> 0.44 (difference 0.0230, tolerance 0.0100)}. */
+  /**
+   * One difference as text, e.g. {@code curves.test_nll update 2000: 0.43 -> 0.44 (difference 0.0230, tolerance
+   * 0.0100)}.
+   */
   private static final String DIFFERENCE_TEXT = """
       concat(tbl, '.', col, IF(upd IS NULL, '', concat(' update ', upd)),
         IF(layer IS NULL, '', concat(' layer ', layer)), IF(quantity IS NULL, '', concat(' ', quantity)), ': ',

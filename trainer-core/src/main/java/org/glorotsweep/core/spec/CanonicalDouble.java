@@ -12,11 +12,12 @@ import java.math.RoundingMode;
  *
  * <p>The digits are the shortest decimal d_1.d_2...d_p x 10^e that reads back ({@link Double#parseDouble}, which
  * rounds correctly on every Java version) as the same double; among those of that length, the one nearest the
- * double's exact binary value; and when that length is 1, a nearer two-digit decimal if one reads back. That is the digit choice Java 19+ makes, and the one Java 17 makes for every value
- * it prints shortest (all values we found below 1e16). The layout is {@link Double#toString}'s: plain decimal
- * with at least one fraction digit for 10^-3 &le; |x| &lt; 10^7 ({@code 0.01}, {@code 1.0}, {@code 1234.5}),
- * otherwise one digit, a point, at least one more digit and an exponent ({@code 1.0E-4}, {@code 2.5E10}). So
- * today's ids, written with Java 17's {@code Double.toString}, stay as they are for every such value.
+ * double's exact binary value; and when that length is 1, a nearer two-digit decimal if one reads back. That is
+ * the digit choice Java 19+ makes, and the one Java 17 makes for every value it prints shortest (every value we
+ * found below 1e16). The layout is {@link Double#toString}'s: plain decimal with at least one fraction digit
+ * for 10^-3 &le; |x| &lt; 10^7 ({@code 0.01}, {@code 1.0}, {@code 1234.5}), otherwise one digit, a point, at
+ * least one more digit and an exponent ({@code 1.0E-4}, {@code 2.5E10}). So today's ids, written with Java 17's
+ * {@code Double.toString}, stay as they are for every such value.
  */
 final class CanonicalDouble {
   private static final BigDecimal PLAIN_LOW = new BigDecimal("0.001");
