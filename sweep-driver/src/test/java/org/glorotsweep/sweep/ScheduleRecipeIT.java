@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.sweep.spark.SweepDriver.Rerun;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +40,11 @@ class ScheduleRecipeIT {
       "reproduce small \\d{8}T\\d{6}Z-[0-9a-f]{8}: 4 trials, 4 identical, 0 within_tolerance, 0 drifted, 0 failed;"
           + " exit 0");
 
-  @TempDir Path temp;
-  private Path home;
+  @TempDir static Path temp;
+  private static Path home;
 
-  @BeforeEach
-  void commitASweepAndInstallTheLocalEnvironmentFile() throws Exception {
+  @BeforeAll
+  static void commitASweepAndInstallTheLocalEnvironmentFile() throws Exception {
     Path output = temp.resolve("out");
     try (SparkSession spark = session("local[2]", Map.of())) {
       assertEquals(0, driver(spark).run(sweep(temp, "small.yaml", SMALL_SWEEP, output), Rerun.NONE).failed());
@@ -96,7 +96,7 @@ class ScheduleRecipeIT {
   }
 
   /** {@code %h} and {@code %i} as systemd replaces them for {@code glorot-reproduce@local.service}. */
-  private String specifiers(String value) {
+  private static String specifiers(String value) {
     return value.replace("%h", home.toString()).replace("%i", "local");
   }
 
