@@ -12,22 +12,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.core.data.DatasetCatalog;
 import org.glorotsweep.core.spec.DataSpec;
+import org.glorotsweep.sweep.TestFaults.LoseFirstAttemptsAtUpdate200;
 import org.glorotsweep.sweep.cli.Main;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
+import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
-import org.glorotsweep.sweep.results.ResultTable;
+import org.glorotsweep.sweep.spark.CheckpointListing;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Spark brings) holds an IDX data set and the output; a small sweep runs through the command line's {@code run}
  * with both on HDFS, and its tables are read back with the command line's {@code sql}. What must hold there:
  * every trial committed once, the data read from HDFS bit for bit, and the output holding nothing but one Parquet
- * file per committed trial in each table (no staging, no checksum files, no orphans, no duplicates).
+ * file per committed trial in each table (no staging, no checksum files, no orphans, no duplicates). The same
+ * sweep, checkpointing every 100 updates to HDFS, with every trial's first attempt lost before its checkpoint at
+ * update 200, resumes each trial from its HDFS checkpoint at update 100 to the uninterrupted run's bits.
  */
 class HdfsSweepIT {
   /** Four trials on the data set below: tanh and softsign, standard and normalized initialisation. */
@@ -84,15 +91,25 @@ class HdfsSweepIT {
   @TempDir static Path temp;
   private static MiniDFSCluster cluster;
   private static String uiEnabled;
+  /** The HDFS root, the sweep file (local) and what its uninterrupted {@code run} printed. */
+  private static String root;
+  private static Path config;
+  private static String ran;
 
   @BeforeAll
-  static void startHdfs() throws IOException {
+  static void startHdfsAndRunTheSweep() throws Exception {
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, temp.resolve("hdfs").toString());
     cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).storagesPerDatanode(1).build();
     cluster.waitActive();
     // the commands' own sessions: no web UI, so no port beyond HDFS's free ones
     uiEnabled = System.setProperty("spark.ui.enabled", "false");
+    FileSystem hdfs = cluster.getFileSystem();
+    root = hdfs.getUri().toString();
+    writeBars(temp.resolve("bars"), hdfs, new org.apache.hadoop.fs.Path(root + "/data/bars"));
+    config = temp.resolve("hdfs.yaml");
+    Files.writeString(config, SWEEP.formatted(root));
+    ran = command("run", config.toString());
   }
 
   @AfterAll
@@ -110,14 +127,8 @@ class HdfsSweepIT {
   @Test
   void sweepWithDataAndOutputOnHdfsCommitsEachTrialOnce() throws Exception {
     FileSystem hdfs = cluster.getFileSystem();
-    String root = hdfs.getUri().toString();
     Path local = temp.resolve("bars");
-    writeBars(local, hdfs, new org.apache.hadoop.fs.Path(root + "/data/bars"));
-    Path config = temp.resolve("hdfs.yaml");
-    Files.writeString(config, SWEEP.formatted(root));
     String output = root + "/sweeps";
-
-    String ran = command("run", config.toString());
     assertTrue(ran.contains("4 trials run, 0 already committed, 0 failed"), ran);
 
     // the data came from HDFS: its fingerprint is that of the local files' bytes
@@ -156,6 +167,52 @@ class HdfsSweepIT {
 
     assertEquals(committed,
         SweepRuns.assertOnlyCommittedTrialFiles(hdfs, new org.apache.hadoop.fs.Path(output), "hdfs"));
+  }
+
+  /**
+   * The sweep again, checkpointing every 100 updates to its output on HDFS, on local[2,3] (three attempts per
+   * task) with every trial's first attempt lost just before its checkpoint at update 200: each retry resumes
+   * from its HDFS checkpoint at update 100, every table equals the uninterrupted run's bit for bit, and the
+   * output holds no checkpoint and nothing else beyond the committed trials' files.
+   */
+  @Test
+  void trialsLostMidTrainingResumeFromTheirCheckpointsOnHdfs() throws Exception {
+    FileSystem hdfs = cluster.getFileSystem();
+    Path checkpointed = temp.resolve("hdfs-checkpointed.yaml");
+    Files.writeString(checkpointed, SWEEP.formatted(root) + "checkpoint_every: {updates: 100}\n");
+    String output = root + "/resumed";
+    String resumedRun = withSystemProperties(
+        Map.of("spark.master", "local[2,3]",
+            FaultInjector.CLASS_PROPERTY, LoseFirstAttemptsAtUpdate200.class.getName()),
+        () -> command("run", checkpointed.toString(), "--output", output));
+    assertTrue(resumedRun.contains("4 trials run, 0 already committed, 0 failed"), resumedRun);
+    assertEquals(List.of("1,100", "1,100", "1,100", "1,100"), csv(command("sql", output,
+        "SELECT attempt, resumed_from_update FROM trials", "--format", "csv")));
+    try (SparkSession reader = SparkSession.builder().master("local[1]").appName("HdfsSweepIT").getOrCreate()) {
+      ResultRows.assertBitwiseEqual(
+          ResultRows.of(reader, root + "/sweeps", ResultRows.EXECUTION_AND_RESUME),
+          ResultRows.of(reader, output, ResultRows.EXECUTION_AND_RESUME), "uninterrupted against resumed");
+    }
+    assertEquals(List.of(), CheckpointListing.of(output, hdfs.getConf()));
+    assertEquals(4, SweepRuns.assertOnlyCommittedTrialFiles(hdfs, new org.apache.hadoop.fs.Path(output), "hdfs")
+        .size());
+  }
+
+  /** What {@code body} returns, run with the system properties {@code properties} set, then restored. */
+  private static <T> T withSystemProperties(Map<String, String> properties, Callable<T> body) throws Exception {
+    Map<String, String> before = new HashMap<>();
+    properties.forEach((key, value) -> before.put(key, System.setProperty(key, value)));
+    try {
+      return body.call();
+    } finally {
+      before.forEach((key, value) -> {
+        if (value == null) {
+          System.clearProperty(key);
+        } else {
+          System.setProperty(key, value);
+        }
+      });
+    }
   }
 
   /**

@@ -3,6 +3,8 @@ package org.glorotsweep.sweep;
 import static org.glorotsweep.sweep.SweepRuns.SMALL_SWEEP;
 import static org.glorotsweep.sweep.SweepRuns.assertOnlyCommittedTrialFiles;
 import static org.glorotsweep.sweep.SweepRuns.driver;
+import static org.glorotsweep.sweep.SweepRuns.runInAnotherJvm;
+import static org.glorotsweep.sweep.SweepRuns.runOnceTheLeaseLapses;
 import static org.glorotsweep.sweep.SweepRuns.session;
 import static org.glorotsweep.sweep.SweepRuns.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,6 @@ import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.sweep.TestFaults.HaltMidCommit;
 import org.glorotsweep.sweep.cli.Main;
 import org.glorotsweep.sweep.config.SweepConfig;
-import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ParquetRows;
 import org.glorotsweep.sweep.results.ResultTable;
@@ -62,7 +62,8 @@ class RunLifecycleIT {
     SweepConfig sweep = sweep(temp, "small.yaml", SMALL_SWEEP, output);
     OutputLayout layout = new OutputLayout(new org.apache.hadoop.fs.Path(output.toUri()), sweep.name());
     try (SparkSession spark = session("local[2]", Map.of())) {
-      assertEquals(HaltMidCommit.STATUS, runInAnotherJvm(temp.resolve("small.yaml"), output, HaltMidCommit.class));
+      assertEquals(TestFaults.HALTED, runInAnotherJvm(temp.resolve("small.yaml"), output, HaltMidCommit.class,
+          KILLED_DRIVER_LEASE_SECONDS, temp.resolve("driver.log")));
       // while the dead driver's lease lasts, a new run is refused and touches nothing
       SweepLease.HeldException refused =
           assertThrows(SweepLease.HeldException.class, () -> driver(spark).run(sweep, Rerun.NONE));
@@ -88,7 +89,7 @@ class RunLifecycleIT {
       }
 
       // once the dead driver's lease lapses, a run takes over
-      SweepDriver.Summary summary = runOnceTheLeaseLapses(spark, sweep);
+      SweepDriver.Summary summary = runOnceTheLeaseLapses(spark, sweep, KILLED_DRIVER_LEASE_SECONDS);
       assertEquals(new SweepDriver.Summary(4, 0, 0), summary);
 
       ResultViews.register(spark, sweep.output());
@@ -176,34 +177,6 @@ class RunLifecycleIT {
       assertTrue(err.toString(StandardCharsets.UTF_8).contains("another driver is running this sweep"),
           err::toString);
     }
-  }
-
-  /** Runs the sweep, retrying while the killed driver's lease has not lapsed yet. */
-  private static SweepDriver.Summary runOnceTheLeaseLapses(SparkSession spark, SweepConfig sweep)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(2L * KILLED_DRIVER_LEASE_SECONDS).toNanos();
-    while (true) {
-      try {
-        return driver(spark).run(sweep, Rerun.NONE);
-      } catch (SweepLease.HeldException held) {
-        if (System.nanoTime() > deadline) {
-          throw held;
-        }
-        Thread.sleep(250);
-      }
-    }
-  }
-
-  /**
-   * Runs {@code run CONFIG --output OUTPUT} in a JVM of its own (local Spark, this JVM's options and classpath)
-   * with {@code injector} installed, and returns its exit status.
-   */
-  private int runInAnotherJvm(Path config, Path output, Class<? extends FaultInjector> injector)
-      throws Exception {
-    return SweepRuns.mainInAnotherJvm(Set.of(),
-        List.of("-D" + FaultInjector.CLASS_PROPERTY + "=" + injector.getName(),
-            "-D" + SweepLease.SECONDS_PROPERTY + "=" + KILLED_DRIVER_LEASE_SECONDS),
-        List.of("run", config.toString(), "--output", output.toString()), temp.resolve("driver.log"));
   }
 
   private static Path local(org.apache.hadoop.fs.Path path) {

@@ -17,25 +17,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.StructField;
+import org.glorotsweep.sweep.TestFaults.AwaitKillAtUpdate200;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
-import org.glorotsweep.sweep.results.ResultTable;
+import org.glorotsweep.sweep.faults.FaultInjector;
+import org.glorotsweep.sweep.spark.CheckpointListing;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.ResultViews;
 import org.junit.jupiter.api.AfterAll;
@@ -51,9 +55,11 @@ import org.junit.jupiter.api.io.TempDir;
  * at a time) and then on {@code local[2]}, both from a scratch directory with a relative {@code --output}, as a
  * user would. Every table's rows must match to the bit, except the facts of where and when a trial ran. A driver
  * without the secret is refused; the secret is readable by its owner only and appears in no log, output or
- * command line; the daemons listen on loopback only. The cluster recipe of {@code scripts/schedule/} reproduces
- * the local run on the cluster, every trial identical. Needs the packaged jars, so it runs in {@code verify}; the
- * cluster is always stopped afterwards. Its ports are free ones chosen at start, so it runs next to other tests.
+ * command line; the daemons listen on loopback only. An executor JVM killed with SIGKILL mid-trial costs the trial
+ * only the updates since its checkpoint, and the sweep still ends with the local run's bits. The cluster recipe
+ * of {@code scripts/schedule/} reproduces the local run on the cluster, every trial identical. Needs the packaged
+ * jars, so it runs in {@code verify}; the cluster is always stopped afterwards. Its ports are free ones chosen at
+ * start, so it runs next to other tests.
  */
 class StandaloneClusterIT {
   /** The repository, from the module directory Failsafe runs in. */
@@ -61,8 +67,6 @@ class StandaloneClusterIT {
   private static final Duration CLUSTER_COMMAND_LIMIT = Duration.ofMinutes(5);
   private static final Duration SWEEP_LIMIT = Duration.ofMinutes(15);
   private static final String APP_NAME = "glorot-sweep";
-  /** Columns that say where, when and on which attempt a trial ran: not part of its result. */
-  private static final Set<String> EXECUTION_COLUMNS = Set.of("wall_seconds", "host", "attempt");
   /** The file {@code cluster.sh start --auth} writes the cluster's secret to, under its state directory. */
   private static final String AUTH_PROPERTIES = "spark-auth.conf";
   private static final String SECRET_KEY = "spark.authenticate.secret";
@@ -220,10 +224,7 @@ class StandaloneClusterIT {
 
   @Test
   void bothRunsCommitEveryPlannedTrialWithStatusOk() throws Exception {
-    Set<String> planned = new TreeSet<>();
-    SweepConfigLoader.load(ROOT.resolve("conf/smoke.yaml"),
-            HadoopDataShapes.of(new Configuration()))
-        .trials().forEach(trial -> planned.add(trial.trialId()));
+    Set<String> planned = plannedTrials();
     for (String output : List.of("cluster", "local")) {
       ResultViews.register(reader, temp.resolve(output).toString());
       Set<String> committed = new TreeSet<>();
@@ -237,63 +238,119 @@ class StandaloneClusterIT {
 
   @Test
   void clusterResultsAreBitwiseIdenticalToLocalResults() throws Exception {
-    Map<ResultTable, List<String>> cluster = tables(temp.resolve("cluster"));
-    Map<ResultTable, List<String>> local = tables(temp.resolve("local"));
-    for (ResultTable table : ResultTable.values()) {
-      List<String> onlyLocal = new ArrayList<>(local.get(table));
-      onlyLocal.removeAll(cluster.get(table));
-      List<String> onlyCluster = new ArrayList<>(cluster.get(table));
-      onlyCluster.removeAll(local.get(table));
-      assertTrue(onlyLocal.isEmpty() && onlyCluster.isEmpty()
-              && local.get(table).size() == cluster.get(table).size(),
-          () -> String.format("table %s: %d local rows, %d cluster rows; only local (first 3): %s;"
-                  + " only on the cluster (first 3): %s", table.directory(), local.get(table).size(),
-              cluster.get(table).size(), first(onlyLocal), first(onlyCluster)));
-    }
-    for (ResultTable table : ResultTable.values()) {
-      assertFalse(local.get(table).isEmpty(), () -> "table " + table.directory() + " is empty");
-    }
+    ResultRows.assertBitwiseEqual(
+        ResultRows.of(reader, temp.resolve("local").toString(), ResultRows.EXECUTION),
+        ResultRows.of(reader, temp.resolve("cluster").toString(), ResultRows.EXECUTION), "local against cluster");
   }
 
   /**
-   * Every row of every table under {@code output}, each as text that is equal only for bitwise-equal values
-   * (doubles carry their raw bits), sorted; without the execution columns.
+   * An executor JVM killed mid-trial costs the trial only the updates since its last checkpoint. The smoke sweep
+   * runs again on the cluster, checkpointing every 100 updates, with a fault injector that stops the first trial
+   * to reach its checkpoint at update 200 (so it saved one at 100 and trained 100 updates past it) and names that
+   * trial and its executor's process; the test checks that the process is an executor holding the trial's
+   * checkpoint at 100 and kills it with SIGKILL, as a preempted node's would die. Spark retries the lost task on
+   * another executor: the sweep completes, the killed trial's row says it resumed from update 100 (the others
+   * that they did not resume), every table equals the local run's bit for bit, and no checkpoint is left.
    */
-  private static Map<ResultTable, List<String>> tables(Path output) throws IOException {
+  @Test
+  void aTrialWhoseExecutorIsKilledResumesFromItsCheckpointToTheLocalRunsBits() throws Exception {
+    Path requests = Files.createDirectory(temp.resolve("kill-requests"));
+    Path config = temp.resolve("smoke-checkpointed.yaml");
+    Files.writeString(config,
+        Files.readString(ROOT.resolve("conf/smoke.yaml")) + "\ncheckpoint_every: {updates: 100}\n");
+    Path output = temp.resolve("killed");
+    Started sweep = start(temp, ROOT.resolve("submit.sh").toString(),
+        "--properties-file", clusterState.resolve(AUTH_PROPERTIES).toString(),
+        "--master", masterUrl, "--conf", "spark.executor.cores=1",
+        "--conf", "spark.executor.memory=1g", "--conf", "spark.ui.enabled=false",
+        "--jars", faultInjectorJar().toString(),
+        "--conf", FaultInjector.CLASS_PROPERTY + "=" + AwaitKillAtUpdate200.class.getName(),
+        "--conf", AwaitKillAtUpdate200.KILL_REQUEST_DIRECTORY + "=" + requests,
+        "run", config.toString(), "--output", "killed");
+
+    String trialId;
+    try {
+      trialId = killTheExecutorThatAsks(requests.resolve(AwaitKillAtUpdate200.KILL_REQUEST), sweep, output);
+    } catch (Exception | Error failure) {
+      // the stopped trial would hold its executor for minutes: end the sweep now
+      sweep.process().descendants().forEach(ProcessHandle::destroyForcibly);
+      sweep.process().destroyForcibly().waitFor();
+      throw failure;
+    }
+    assertEquals(0, sweep.await(SWEEP_LIMIT), () -> "the sweep after the kill\n" + sweep.tail() + clusterLogs());
     ResultViews.register(reader, output.toString());
-    Map<ResultTable, List<String>> tables = new EnumMap<>(ResultTable.class);
-    for (ResultTable table : ResultTable.values()) {
-      List<String> rows = new ArrayList<>();
-      for (Row row : reader.sql("SELECT * FROM " + table.directory()).collectAsList()) {
-        rows.add(canonical(row));
+    Map<String, Long> resumed = new TreeMap<>();
+    for (Row row : reader.sql("SELECT trial_id, resumed_from_update, attempt FROM trials").collectAsList()) {
+      resumed.put(row.getString(0), row.isNullAt(1) ? null : row.getLong(1));
+      if (row.getString(0).equals(trialId)) {
+        assertTrue(row.getInt(2) >= 1, () -> "the killed trial committed by its first attempt: " + row);
       }
-      rows.sort(null);
-      tables.put(table, rows);
     }
-    return tables;
+    Map<String, Long> expected = new TreeMap<>();
+    plannedTrials().forEach(id -> expected.put(id, null));
+    expected.put(trialId, 100L);
+    assertEquals(expected, resumed, "resumed_from_update by trial");
+    ResultRows.assertBitwiseEqual(
+        ResultRows.of(reader, temp.resolve("local").toString(), ResultRows.EXECUTION_AND_RESUME),
+        ResultRows.of(reader, output.toString(), ResultRows.EXECUTION_AND_RESUME), "local against killed");
+    assertEquals(List.of(), CheckpointListing.of(output.toString(), new Configuration()));
+    assertEquals(expected.keySet(), SweepRuns.assertOnlyCommittedTrialFiles(output, "smoke"));
   }
 
-  private static String canonical(Row row) {
-    StringBuilder text = new StringBuilder();
-    StructField[] fields = row.schema().fields();
-    for (int i = 0; i < fields.length; i++) {
-      if (EXECUTION_COLUMNS.contains(fields[i].name())) {
-        continue;
-      }
-      Object value = fields[i].dataType() instanceof ArrayType && !row.isNullAt(i) ? row.getList(i) : row.get(i);
-      text.append(fields[i].name()).append('=');
-      if (value instanceof Double d) {
-        text.append(d).append('#').append(Long.toHexString(Double.doubleToRawLongBits(d)));
-      } else {
-        text.append(value);
-      }
-      text.append(' ');
+  /**
+   * Awaits the kill request of {@link AwaitKillAtUpdate200} while {@code sweep} runs, checks that it names an
+   * executor's process and a trial whose checkpoint at update 100 is under {@code output}, and kills that process
+   * with SIGKILL.
+   *
+   * @return the trial whose executor was killed
+   */
+  private static String killTheExecutorThatAsks(Path request, Started sweep, Path output) throws Exception {
+    long deadline = System.nanoTime() + SWEEP_LIMIT.toNanos();
+    while (!Files.exists(request) && sweep.process().isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
     }
-    return text.toString();
+    assertTrue(Files.exists(request), () -> "no trial asked for its executor to be killed\n" + sweep.tail()
+        + clusterLogs());
+    String[] trialAndPid = Files.readString(request).strip().split(" ");
+    String trialId = trialAndPid[0];
+    ProcessHandle executor = ProcessHandle.of(Long.parseLong(trialAndPid[1]))
+        .orElseThrow(() -> new AssertionError("no process " + trialAndPid[1]));
+    assertTrue(executor.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"),
+        () -> "process " + executor.pid() + " is no executor: " + executor.info());
+    List<CheckpointListing.InProgress> saved = CheckpointListing.of(output.toString(), new Configuration());
+    assertTrue(saved.stream().anyMatch(c -> c.trialId().equals(trialId) && c.update().equals(OptionalLong.of(100))),
+        () -> "trial " + trialId + " has no checkpoint at update 100 when its executor is killed: " + saved);
+    assertTrue(executor.destroyForcibly(), () -> "cannot send SIGKILL to " + executor.pid());
+    executor.onExit().get(1, TimeUnit.MINUTES);
+    return trialId;
   }
 
-  private static List<String> first(List<String> rows) {
-    return rows.subList(0, Math.min(3, rows.size()));
+  /**
+   * A jar of the test fault injectors for the cluster's JVMs (the application jar holds no test classes): the
+   * classes of {@link TestFaults} from the directory this test's classes are loaded from.
+   */
+  private static Path faultInjectorJar() throws Exception {
+    Path classes = Path.of(TestFaults.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String directory = TestFaults.class.getPackageName().replace('.', '/');
+    Path jar = temp.resolve("test-faults.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        DirectoryStream<Path> files =
+            Files.newDirectoryStream(classes.resolve(directory), TestFaults.class.getSimpleName() + "*.class")) {
+      for (Path file : files) {
+        out.putNextEntry(new JarEntry(directory + "/" + file.getFileName()));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  /** The trial ids of the smoke sweep. */
+  private static Set<String> plannedTrials() throws Exception {
+    Set<String> planned = new TreeSet<>();
+    SweepConfigLoader.load(ROOT.resolve("conf/smoke.yaml"), HadoopDataShapes.of(new Configuration()))
+        .trials().forEach(trial -> planned.add(trial.trialId()));
+    return planned;
   }
 
   /** The pid files of the master and the workers. */
@@ -341,26 +398,44 @@ class StandaloneClusterIT {
     }
   }
 
+  /** A command started by {@link #start}: its process and the file its output goes to. */
+  private record Started(String command, Process process, Path output) {
+    /**
+     * Waits for the command to end and returns its exit code; fails with its output and the cluster's logs
+     * unless it ends within {@code limit}.
+     */
+    int await(Duration limit) throws InterruptedException {
+      if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        fail(command + " did not finish within " + limit + "\n" + tail() + clusterLogs());
+      }
+      return process.exitValue();
+    }
+
+    String tail() {
+      return StandaloneClusterIT.tail(output, 80);
+    }
+  }
+
   /**
-   * Runs {@code command} in {@code directory} with the project's own Spark (no {@code SPARK_HOME}) and the
-   * scripts' own choice of addresses (no {@code SPARK_LOCAL_IP}); fails with its output and the cluster's logs
-   * unless it finishes within {@code limit}.
+   * Starts {@code command} in {@code directory} with the project's own Spark (no {@code SPARK_HOME}) and the
+   * scripts' own choice of addresses (no {@code SPARK_LOCAL_IP}).
    */
-  private static Finished run(Duration limit, Path directory, String... command)
-      throws IOException, InterruptedException {
+  private static Started start(Path directory, String... command) throws IOException {
     Path output = Files.createTempFile(temp, "command", ".out");
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().remove("SPARK_HOME");
     builder.environment().remove("SPARK_LOCAL_IP");
-    Process process = builder.start();
-    if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor();
-      fail(String.join(" ", command) + " did not finish within " + limit + "\n" + tail(output, 80)
-          + clusterLogs());
-    }
-    return new Finished(process.exitValue(), output);
+    return new Started(String.join(" ", command), builder.start(), output);
+  }
+
+  /** {@link #start}s {@code command} and awaits its end within {@code limit}. */
+  private static Finished run(Duration limit, Path directory, String... command)
+      throws IOException, InterruptedException {
+    Started started = start(directory, command);
+    return new Finished(started.await(limit), started.output());
   }
 
   /** {@link #run}, failing unless the command exits with 0. */

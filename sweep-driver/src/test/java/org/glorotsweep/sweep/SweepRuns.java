@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +22,17 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.glorotsweep.sweep.cli.Main;
 import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
+import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.ResultViews;
 import org.glorotsweep.sweep.spark.SweepDriver;
+import org.glorotsweep.sweep.spark.SweepDriver.Rerun;
+import org.glorotsweep.sweep.spark.SweepLease;
 
 /**
  * Sweeps, sessions and drivers shared by the integration tests that run sweeps in-process, and what an output
@@ -81,6 +86,67 @@ final class SweepRuns {
     return builder.getOrCreate();
   }
 
+  /**
+   * Runs {@code run CONFIG --output OUTPUT} in a JVM of its own (see {@link #mainInAnotherJvm}) with
+   * {@code injector} installed and a lease of {@code leaseSeconds}, its output going to {@code log}; returns its
+   * exit status.
+   */
+  static int runInAnotherJvm(Path config, Path output, Class<? extends FaultInjector> injector, int leaseSeconds,
+      Path log) throws Exception {
+    return mainInAnotherJvm(Set.of(),
+        List.of("-D" + FaultInjector.CLASS_PROPERTY + "=" + injector.getName(),
+            "-D" + SweepLease.SECONDS_PROPERTY + "=" + leaseSeconds),
+        List.of("run", config.toString(), "--output", output.toString()), log);
+  }
+
+  /**
+   * Runs {@link Main} with {@code args} in a JVM of its own: this JVM's options and classpath less the options in
+   * {@code dropped}, then {@code properties} (each {@code -Dkey=value}), local Spark on 2 cores without UI. Its
+   * output goes to {@code log}; it must end within 5 minutes.
+   *
+   * @return its exit status
+   */
+  static int mainInAnotherJvm(Set<String> dropped, List<String> properties, List<String> args, Path log)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElseThrow());
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!dropped.contains(option)) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        "-Dspark.master=local[2]", "-Dspark.ui.enabled=false"));
+    command.addAll(properties);
+    command.add(Main.class.getName());
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      fail("the driver did not end within 5 minutes\n" + Files.readString(log));
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Runs the sweep, retrying while a killed driver's lease of {@code leaseSeconds} has not lapsed yet (for up to
+   * twice that).
+   */
+  static SweepDriver.Summary runOnceTheLeaseLapses(SparkSession spark, SweepConfig sweep, int leaseSeconds)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2L * leaseSeconds).toNanos();
+    while (true) {
+      try {
+        return driver(spark).run(sweep, Rerun.NONE);
+      } catch (SweepLease.HeldException held) {
+        if (System.nanoTime() > deadline) {
+          throw held;
+        }
+        Thread.sleep(250);
+      }
+    }
+  }
+
   /** Every committed {@code trials} row of the output, as text, by trial id. */
   static Map<String, String> committedRows(SparkSession spark, SweepConfig sweep) throws Exception {
     ResultViews.register(spark, sweep.output());
@@ -126,35 +192,6 @@ final class SweepRuns {
       assertEquals(expected, namesIn(fs, directory), "the files of " + directory);
     }
     return committed;
-  }
-
-  /**
-   * Runs {@link org.glorotsweep.sweep.cli.Main} with {@code args} in a JVM of its own: this JVM's options and
-   * classpath less the options in {@code dropped}, then {@code properties} (each {@code -Dkey=value}), local
-   * Spark on 2 cores without UI. Its output goes to {@code log}; it must end within 5 minutes.
-   *
-   * @return its exit status
-   */
-  static int mainInAnotherJvm(Set<String> dropped, List<String> properties, List<String> args, Path log)
-      throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElseThrow());
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!dropped.contains(option)) {
-        command.add(option);
-      }
-    }
-    command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        "-Dspark.master=local[2]", "-Dspark.ui.enabled=false"));
-    command.addAll(properties);
-    command.add(org.glorotsweep.sweep.cli.Main.class.getName());
-    command.addAll(args);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly().waitFor();
-      fail("the driver did not end within 5 minutes\n" + Files.readString(log));
-    }
-    return process.exitValue();
   }
 
   private static Set<String> namesIn(FileSystem fs, org.apache.hadoop.fs.Path directory) throws IOException {

@@ -1,7 +1,15 @@
 package org.glorotsweep.sweep;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.glorotsweep.sweep.faults.FaultInjector;
 
@@ -62,14 +70,14 @@ public final class TestFaults {
     }
   }
 
+  /** The exit status of a JVM an injector halts: that of a process killed by SIGKILL. */
+  public static final int HALTED = 137;
+
   /** The JVM halts after a commit published its first table: a driver (with local executors) killed mid-commit. */
   public static final class HaltMidCommit implements FaultInjector {
-    /** The exit status of the halted JVM. */
-    public static final int STATUS = 137;
-
     @Override
     public void afterFirstPublish(String trialId) {
-      Runtime.getRuntime().halt(STATUS);
+      Runtime.getRuntime().halt(HALTED);
     }
   }
 
@@ -87,15 +95,60 @@ public final class TestFaults {
   }
 
   /**
-   * Every trial dies when it is about to save its checkpoint at update 200, on every attempt: with one attempt
-   * per task the sweep's job fails and the driver's run ends mid-trial, as a stopped driver's does.
+   * The JVM halts when a trial is about to save its checkpoint at update 200, after saving one at update 100 and
+   * training 100 updates more: a driver (with local executors) killed mid-trial. The first trial to get there
+   * halts it; a trial running beside it is wherever it is at that instant.
    */
-  public static final class LoseEveryAttemptAtUpdate200 implements FaultInjector {
+  public static final class HaltAtUpdate200 implements FaultInjector {
     @Override
     public void beforeCheckpoint(String trialId, long update) {
       if (update == 200) {
-        throw new ExecutorLoss(trialId);
+        Runtime.getRuntime().halt(HALTED);
       }
+    }
+  }
+
+  /**
+   * The first trial of the application to be about to save its checkpoint at update 200 (after saving one at
+   * update 100 and training 100 updates more) stops there and asks to be killed: it writes the file {@value
+   * #KILL_REQUEST} into the directory that the Spark property {@value #KILL_REQUEST_DIRECTORY} names, holding its
+   * trial id and its JVM's process id, then waits for the test to kill that JVM. It claims its place with a file
+   * created exclusively, so one trial in the whole application stops, whichever executor JVM runs it. A trial
+   * that is not killed within {@link #UNKILLED_LIMIT} fails (as its own error, so the test sees it).
+   */
+  public static final class AwaitKillAtUpdate200 implements FaultInjector {
+    /** The Spark property naming the (local) directory of the kill request. */
+    public static final String KILL_REQUEST_DIRECTORY = "spark.glorotsweep.test.killRequestDirectory";
+    /** The kill request's file name: one line, {@code TRIAL_ID PID}. */
+    public static final String KILL_REQUEST = "kill-request";
+    /** How long the stopped trial waits for its kill. */
+    static final Duration UNKILLED_LIMIT = Duration.ofMinutes(5);
+
+    @Override
+    public void beforeCheckpoint(String trialId, long update) {
+      if (update != 200) {
+        return;
+      }
+      Path directory = Path.of(SparkEnv.get().conf().get(KILL_REQUEST_DIRECTORY));
+      try {
+        Files.createFile(directory.resolve(KILL_REQUEST + ".claimed"));
+      } catch (FileAlreadyExistsException another) {
+        return;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      try {
+        Path request = Files.writeString(directory.resolve(KILL_REQUEST + ".tmp"),
+            trialId + " " + ProcessHandle.current().pid() + "\n");
+        Files.move(request, directory.resolve(KILL_REQUEST), StandardCopyOption.ATOMIC_MOVE);
+        Thread.sleep(UNKILLED_LIMIT.toMillis());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException cancelled) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("injected fault: trial " + trialId + " was not killed within "
+          + UNKILLED_LIMIT);
     }
   }
 

@@ -145,6 +145,7 @@ public final class TrialRunner {
         outcome.updatesDone(),
         outcome.divergedAtUpdate(),
         outcome.curve(),
+        trainer.testExamples(),
         monitor.map(LayerMonitor::statistics).orElse(List.of()),
         monitor.map(LayerMonitor::histograms).orElse(List.of()),
         network.sha256(),

@@ -22,6 +22,7 @@ import org.glorotsweep.core.kernel.KernelChoice;
 import org.glorotsweep.core.result.CurvePoint;
 import org.glorotsweep.core.result.TrialResult;
 import org.glorotsweep.core.result.TrialStatus;
+import org.glorotsweep.core.spec.MonitorSpec;
 import org.glorotsweep.core.spec.TrialSpec;
 import org.glorotsweep.core.testing.SeparableClusters;
 import org.glorotsweep.core.testing.Specs;
@@ -55,6 +56,23 @@ class TrialRunnerTest {
       assertNotEquals(first.weightsSha256(), other.get().weightsSha256());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theResultSaysHowManyTestExamplesItsTestErrorsCount() throws Exception {
+    TrialSpec whole = Specs.clusters(1, 8, 0.05, 20, Precision.FLOAT32, 3);
+    assertEquals(600, runner.run(whole).testExamples(), "the whole test set");
+    MonitorSpec m = MonitorSpec.CURVES_ONLY;
+    TrialSpec head = new TrialSpec(whole.network(), whole.training(), whole.data(),
+        new MonitorSpec(m.enabled(), m.monitorExamples(), m.logPoints(), m.interval(), m.jacobianExamples(),
+            m.jacobianEvery(), 250, m.histogramBins()), whole.seed());
+    TrialResult subset = runner.run(head);
+    assertEquals(250, subset.testExamples(), "monitor.evaluation_examples of it");
+    // every test error is a count of mistakes among those 250
+    for (CurvePoint p : subset.curve()) {
+      double mistakes = p.test().error() * 250;
+      assertEquals(Math.rint(mistakes), mistakes, 1e-9, () -> "update " + p.update());
     }
   }
 

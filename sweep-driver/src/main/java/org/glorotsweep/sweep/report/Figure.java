@@ -13,6 +13,7 @@ package org.glorotsweep.sweep.report;
  * @param allRepeats true when it draws every repeat of each model's selected learning rate, false when only
  *     the first
  * @param sql the query, over the registered views and {@code selected_trials}
+ * @param trialsSql the query of the ids of the trials whose rows the figure draws (column {@code trial_id})
  */
 record Figure(String id, String paperFigure, String title, String xLabel, String yLabel, boolean allRepeats,
-    String sql) {}
+    String sql, String trialsSql) {}

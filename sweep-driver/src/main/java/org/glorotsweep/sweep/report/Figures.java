@@ -14,12 +14,7 @@ final class Figures {
   /** The figures in report order, for sweep {@code sweep} (already SQL-quoted). */
   static List<Figure> all(String sweep) {
     return List.of(
-        new Figure("fig11_test_error_vs_examples", "Fig. 11 and 12",
-            "Test error against examples seen, per model at its selected learning rate (mean over repeats)",
-            "examples seen", "test error", true, """
-            SELECT 'all models' AS panel, d.model AS series, c.update * d.batch_size AS x, avg(c.test_error) AS y
-            FROM selected_trials d JOIN curves c ON c.trial_id = d.trial_id AND c.sweep = '%s'
-            GROUP BY d.model, c.update, d.batch_size ORDER BY panel, series, x""".formatted(sweep)),
+        curves(sweep),
         layerStatistic("fig2_activation_mean", "Fig. 2", "Mean of each layer's activations over training",
             "activation", "mean", sweep),
         layerStatistic("fig2_3_activation_std", "Fig. 2, 3 and 10",
@@ -43,29 +38,58 @@ final class Figures {
         layerStatistic("jacobian_singular_values", "Section 4.2 (Jacobian singular values)",
             "Mean singular value of each layer's Jacobian dz^k/dz^(k-1), from initialisation (update 0) on",
             "jacobian_singular_value", "mean", sweep),
-        new Figure("test_error_vs_depth", "Depth sweep (Table 1 at other depths)",
-            "Test error at best validation against depth, per model family with more than one depth",
-            "hidden layers", "test error", true, """
-            WITH families AS (
-              SELECT *, size(collect_set(depth) OVER (PARTITION BY dataset, data_options, width, activation,
-                         init, init_gain, cost, batch_size, precision, updates)) AS depths
-              FROM selected WHERE sweep = '%s' AND test_error_mean IS NOT NULL)
+        depth(sweep));
+  }
+
+  /** Test error against examples seen: one line per model, the mean over its repeats at each point. */
+  private static Figure curves(String sweep) {
+    String from = """
+        FROM selected_trials d JOIN curves c ON c.trial_id = d.trial_id AND c.sweep = '%s'""".formatted(sweep);
+    return new Figure("fig11_test_error_vs_examples", "Fig. 11 and 12",
+        "Test error against examples seen, per model at its selected learning rate (mean over repeats)",
+        "examples seen", "test error", true, """
+        SELECT 'all models' AS panel, d.model AS series, c.update * d.batch_size AS x, avg(c.test_error) AS y
+        %s
+        GROUP BY d.model, c.update, d.batch_size ORDER BY panel, series, x""".formatted(from),
+        "SELECT DISTINCT d.trial_id " + from);
+  }
+
+  /**
+   * Test error at best validation (mean over repeats at the selected rate) against depth, one line per model
+   * family (a model but for its depth and widths) that has more than one depth.
+   */
+  private static Figure depth(String sweep) {
+    String families = """
+        WITH families AS (
+          SELECT *, size(collect_set(depth) OVER (PARTITION BY dataset, data_options, width, activation,
+                     init, init_gain, cost, batch_size, precision, updates)) AS depths
+          FROM selected WHERE sweep = '%s' AND test_error_mean IS NOT NULL)""".formatted(sweep);
+    return new Figure("test_error_vs_depth", "Depth sweep (Table 1 at other depths)",
+        "Test error at best validation against depth, per model family with more than one depth",
+        "hidden layers", "test error", true, families + """
+
             SELECT concat(dataset, ' ', data_options) AS panel,
                    concat(activation, '/', init, ' width ', coalesce(CAST(width AS STRING), 'unequal'),
                           CASE WHEN init_gain <> 1.0 THEN concat(' gain ', init_gain) ELSE '' END,
                           ' ', cost, ' batch ', batch_size, ' ', precision, ' ', updates, ' updates') AS series,
                    depth AS x, test_error_mean AS y
-            FROM families WHERE depths > 1 ORDER BY panel, series, x""".formatted(sweep)));
+            FROM families WHERE depths > 1 ORDER BY panel, series, x""",
+        families + """
+
+            SELECT t.trial_id FROM families f JOIN trials t ON %s AND t.learning_rate = f.learning_rate
+            WHERE f.depths > 1""".formatted(ModelSelection.joinOn("f", "t")));
   }
 
   /** {@code column} of {@code quantity}'s statistics per layer against updates; one panel per model. */
   private static Figure layerStatistic(
       String id, String paperFigure, String title, String quantity, String column, String sweep) {
+    String from = """
+        FROM selected_trials d JOIN layer_stats s ON s.trial_id = d.trial_id AND s.sweep = '%s'
+        WHERE d.first_repeat AND s.quantity = '%s'""".formatted(sweep, quantity);
     return new Figure(id, paperFigure, title, "updates", quantity.replace('_', ' ') + " " + column, false, """
         SELECT d.model AS panel, concat('layer ', s.layer) AS series, s.update AS x, s.%s AS y
-        FROM selected_trials d JOIN layer_stats s ON s.trial_id = d.trial_id AND s.sweep = '%s'
-        WHERE d.first_repeat AND s.quantity = '%s'
-        ORDER BY panel, s.layer, x""".formatted(column, sweep, quantity));
+        %s
+        ORDER BY panel, s.layer, x""".formatted(column, from), "SELECT DISTINCT d.trial_id " + from);
   }
 
   /**
@@ -75,16 +99,20 @@ final class Figures {
    */
   private static Figure histogram(String id, String paperFigure, String title, String quantity, String xLabel,
       boolean atInit, String sweep) {
-    return new Figure(id, paperFigure, title, xLabel, "fraction of values", false, """
+    String histograms = """
         WITH h AS (
           SELECT *, max(update) OVER (PARTITION BY trial_id) AS last_update
-          FROM histograms WHERE sweep = '%s' AND quantity = '%s')
+          FROM histograms WHERE sweep = '%s' AND quantity = '%s')""".formatted(sweep, quantity);
+    String at = "WHERE d.first_repeat AND h.update = " + (atInit ? "0" : "h.last_update");
+    return new Figure(id, paperFigure, title, xLabel, "fraction of values", false, histograms + """
+
         SELECT d.model AS panel, concat('layer ', h.layer) AS series,
                h.low + (b.pos + 0.5) * (h.high - h.low) / size(h.counts) AS x,
                try_divide(b.count, aggregate(h.counts, 0L, (a, v) -> a + v)) AS y
         FROM selected_trials d JOIN h ON h.trial_id = d.trial_id
         LATERAL VIEW posexplode(h.counts) b AS pos, count
-        WHERE d.first_repeat AND h.update = %s
-        ORDER BY panel, h.layer, x""".formatted(sweep, quantity, atInit ? "0" : "h.last_update"));
+        %s
+        ORDER BY panel, h.layer, x""".formatted(at),
+        histograms + "\nSELECT DISTINCT d.trial_id FROM selected_trials d JOIN h ON h.trial_id = d.trial_id " + at);
   }
 }

@@ -22,9 +22,12 @@ import org.glorotsweep.core.data.shapeset.ShapesetOptions;
  * (with one repeat s&sup2;/k is taken as 0: the interval then covers the test-set sampling only). The learning
  * rate is <em>eligible</em> only when every one of its repeats ended {@code ok}: a diverged, failed or
  * timed-out repeat has no comparable validation error, so its learning rate is not selected.
- * {@code n_test} comes from the data options: Shapeset's {@code test_size} (default
- * {@value ShapesetOptions#DEFAULT_HELD_OUT_SIZE}); for data sets read from files the test-set size is not
- * recorded and the interval is NULL.
+ * {@code n_test} is the number of test examples the trainer evaluated, {@code trials.test_examples} (the
+ * smallest over the repeats, which share a spec). Rows written before results_version 5 lack it; for their
+ * Shapeset trials it is rebuilt from the recorded spec, as the trainer chose it: the data options'
+ * {@code test_size} (default {@value ShapesetOptions#DEFAULT_HELD_OUT_SIZE}) capped by a nonzero
+ * {@code monitor.evaluation_examples}; for their file data sets it is NULL, and so is the interval.
+ * {@code seeds} lists the repeats' seeds.
  *
  * <p>{@code selected}: one row per model. Its winner is the eligible learning rate with the lowest mean
  * validation error (ties: the smaller learning rate); the row also lists the model's whole learning-rate
@@ -50,9 +53,11 @@ public final class ModelSelection {
              avg(best_valid_error) AS mean_valid_error,
              avg(test_error_at_best_valid) AS test_error_mean,
              stddev_samp(test_error_at_best_valid) AS test_error_std,
-             CASE WHEN dataset = 'shapeset'
-                  THEN coalesce(try_cast(get_json_object(data_options, '$.test_size') AS INT), %2$d)
-             END AS n_test
+             min(coalesce(test_examples, CASE WHEN dataset = 'shapeset' THEN least(
+                 coalesce(try_cast(get_json_object(data_options, '$.test_size') AS INT), %2$d),
+                 nullif(try_cast(get_json_object(spec_json, '$.monitor.evaluation_examples') AS INT), 0)) END))
+                 AS n_test,
+             array_sort(collect_list(seed)) AS seeds
       FROM trials
       GROUP BY %1$s, learning_rate
       """;
@@ -75,7 +80,7 @@ public final class ModelSelection {
         SELECT %1$s, first(model) AS model, array_sort(collect_list(learning_rate)) AS lr_grid,
                sum(repeats) AS trials, sum(repeats - ok_repeats) AS trials_not_ok
         FROM lr_grid GROUP BY %1$s)
-      SELECT g.*, r.learning_rate, r.repeats, r.mean_valid_error, r.test_error_mean, r.test_error_std,
+      SELECT g.*, r.learning_rate, r.repeats, r.seeds, r.mean_valid_error, r.test_error_mean, r.test_error_std,
              r.n_test, r.test_error_low95, r.test_error_high95,
              r.learning_rate IN (element_at(g.lr_grid, 1), element_at(g.lr_grid, -1)) AS lr_at_grid_edge
       FROM grids g LEFT JOIN (SELECT * FROM ranked WHERE rank = 1) r ON %2$s

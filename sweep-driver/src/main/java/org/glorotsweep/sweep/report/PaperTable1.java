@@ -39,6 +39,8 @@ public final class PaperTable1 {
   static final int PAPER_WIDTH = 1000;
   /** The paper's updates: "a large number of updates (5 million)" (section 2.3). */
   static final long PAPER_UPDATES = 5_000_000L;
+  /** The paper's mini-batch size. */
+  static final int PAPER_BATCH_SIZE = 10;
 
   private static final String RESOURCE = "paper-table1.csv";
   private static final StructType SCHEMA = DataTypes.createStructType(List.of(
@@ -65,7 +67,7 @@ public final class PaperTable1 {
              100 * c.test_error_mean AS our_error_percent,
              100 * c.test_error_mean - p.paper_error_percent AS difference,
              100 * c.test_error_low95 AS our_low95_percent, 100 * c.test_error_high95 AS our_high95_percent,
-             100 * c.test_error_std AS our_std_percent, c.repeats, c.learning_rate, c.lr_grid,
+             100 * c.test_error_std AS our_std_percent, c.n_test, c.repeats, c.seeds, c.learning_rate, c.lr_grid,
              c.lr_at_grid_edge, c.depth, c.width, c.updates, c.batch_size,
              try_divide(c.test_error_mean - b.best_mean, sqrt(c.variance + b.best_variance)) > 1.96
                  AS worse_than_best_of_column
@@ -80,6 +82,19 @@ public final class PaperTable1 {
   public static void register(SparkSession spark, String sweep) {
     spark.createDataFrame(paperRows(), SCHEMA).createOrReplaceTempView("paper_table1");
     spark.sql(TABLE1.formatted(PAPER_DEPTH, sweep.replace("'", "''"))).createOrReplaceTempView("table1");
+  }
+
+  /**
+   * Whether a report cell is our error of a Table 1 row that is not significantly worse than the best of its
+   * column: the cells the paper sets in bold.
+   *
+   * @param column the cell's column. Not modified.
+   * @param columns the table's columns, in row order. Not modified.
+   * @param row the cell's row. Not modified.
+   */
+  static boolean isBestOfColumn(String column, List<String> columns, Row row) {
+    int worse = columns.indexOf("worse_than_best_of_column");
+    return column.equals("our_error_percent") && worse >= 0 && Boolean.FALSE.equals(row.get(worse));
   }
 
   /** The resource's rows, after its comment lines and header. */

@@ -67,27 +67,36 @@ public final class ReportWriter {
     table(directory, "table1", "Table 1: test error (%) beside Glorot & Bengio (2010)",
         table1Caption(table1), """
         SELECT model, dataset, paper_error_percent, our_error_percent, difference, worse_than_best_of_column,
-               our_std_percent, our_low95_percent, our_high95_percent, repeats, learning_rate, lr_grid,
-               lr_at_grid_edge, depth, width, updates, batch_size
-        FROM table1 ORDER BY dataset, model""");
+               our_std_percent, our_low95_percent, our_high95_percent, n_test, repeats, learning_rate, lr_grid,
+               lr_at_grid_edge, depth, width, updates, batch_size, seeds
+        FROM (SELECT *, max(our_error_percent IS NOT NULL) OVER (PARTITION BY dataset) AS has_results FROM table1)
+        ORDER BY has_results DESC, dataset, model""",
+        EmptyCell.MISSING);
     table(directory, "selected_models", "Model selection: each model's learning rate with the lowest mean"
         + " validation error", "The view selected. A model is every spec field but the learning rate and the"
         + " repeat; a rate is eligible only when all its repeats ended ok. Test error is at the point of best"
-        + " validation error; the interval is p ± 1.96 sqrt(s²/k + p(1-p)/n_test). lr_at_grid_edge: the winner"
+        + " validation error, as mean p and std s over k repeats; the interval is p ± 1.96 sqrt(s²/k +"
+        + " p(1-p)/n_test), n_test the test examples the trainer evaluated. lr_at_grid_edge: the winner"
         + " is the smallest or largest rate tried, so the grid may have been too narrow. Empty winner columns:"
         + " no eligible rate (see the trials that did not end ok).", """
         SELECT model, learning_rate, lr_grid, lr_at_grid_edge, mean_valid_error, test_error_mean,
-               test_error_std, test_error_low95, test_error_high95, repeats, n_test, trials, trials_not_ok
-        FROM selected WHERE sweep = '%s' ORDER BY model""".formatted(quoted));
+               test_error_std, test_error_low95, test_error_high95, repeats, seeds, n_test, trials, trials_not_ok
+        FROM selected WHERE sweep = '%s' ORDER BY model""".formatted(quoted), EmptyCell.MISSING);
     table(directory, "lr_grid", "Learning-rate grid per model",
         "The view lr_grid: every model and learning rate, with its mean validation error over repeats.", """
         SELECT model, learning_rate, repeats, ok_repeats, eligible, mean_valid_error, test_error_mean,
-               test_error_std FROM lr_grid WHERE sweep = '%s' ORDER BY model, learning_rate""".formatted(quoted));
+               test_error_std FROM lr_grid WHERE sweep = '%s' ORDER BY model, learning_rate""".formatted(quoted),
+        EmptyCell.MISSING);
+    table(directory, "trial_status", "Trials committed, by status",
+        "Every committed trial of the sweep; a running or interrupted sweep reports these only.", """
+        SELECT status, count(*) AS trials, sum(updates_done) AS updates_done, sum(wall_seconds) AS wall_seconds
+        FROM trials WHERE sweep = '%s' GROUP BY status ORDER BY status""".formatted(quoted), EmptyCell.MISSING);
     table(directory, "trials_not_ok", "Trials that did not end ok",
         "Diverged, failed and timed-out trials, with where they stopped and why.", """
         SELECT trial_id, group_name, activation, init, depth, width, learning_rate, repeat, status,
-               diverged_at_update, updates_done, error_class, error_message
-        FROM trials WHERE sweep = '%s' AND status <> 'ok' ORDER BY status, trial_id""".formatted(quoted));
+               diverged_at_update, updates_done, wall_seconds, error_class, error_message
+        FROM trials WHERE sweep = '%s' AND status <> 'ok' ORDER BY status, trial_id""".formatted(quoted),
+        EmptyCell.NOT_APPLICABLE);
   }
 
   /** The caption of Table 1: our protocol, computed from the cells, against the paper's. */
@@ -96,12 +105,14 @@ public final class ReportWriter {
     TreeSet<String> widths = new TreeSet<>();
     TreeSet<String> updates = new TreeSet<>();
     TreeSet<String> repeats = new TreeSet<>();
+    TreeSet<String> batches = new TreeSet<>();
     List<String> differences = new ArrayList<>();
     for (Row row : cells) {
       depths.add(Cells.text(row.getAs("depth"), false));
       widths.add(row.getAs("width") == null ? "unequal" : Cells.text(row.getAs("width"), false));
       updates.add(Cells.text(row.getAs("updates"), false));
       repeats.add(Cells.text(row.getAs("repeats"), false));
+      batches.add(Cells.text(row.getAs("batch_size"), false));
       if (row.<Integer>getAs("depth") != PaperTable1.PAPER_DEPTH && !differences.contains("depth")) {
         differences.add("depth");
       }
@@ -112,21 +123,33 @@ public final class ReportWriter {
       if (row.<Long>getAs("updates") < PaperTable1.PAPER_UPDATES && !differences.contains("updates")) {
         differences.add("updates");
       }
+      if (row.<Integer>getAs("batch_size") != PaperTable1.PAPER_BATCH_SIZE && !differences.contains("batch size")) {
+        differences.add("batch size");
+      }
     }
     String protocol = cells.isEmpty() ? "This sweep has no model for any cell of Table 1." : String.format(
-        "Ours: %s hidden layers of width %s, %s updates, %s repeats per learning rate (the grid is in the"
-            + " CSV). The paper: %d hidden layers of %d units, about %,d updates.%s",
+        "Ours: %s hidden layers of width %s, %s updates of batch %s, %s repeats per learning rate (the grid"
+            + " and the seeds are in the table). The paper: %d hidden layers of %d units, about %,d updates of"
+            + " batch %d.%s",
         String.join("/", depths), String.join("/", widths), String.join("/", updates),
-        String.join("/", repeats), PaperTable1.PAPER_DEPTH, PaperTable1.PAPER_WIDTH, PaperTable1.PAPER_UPDATES,
+        String.join("/", batches), String.join("/", repeats), PaperTable1.PAPER_DEPTH, PaperTable1.PAPER_WIDTH,
+        PaperTable1.PAPER_UPDATES, PaperTable1.PAPER_BATCH_SIZE,
         differences.isEmpty() ? "" : " Our protocol differs in: " + String.join(", ", differences) + ".");
     return "Paper values: Glorot & Bengio (2010), AISTATS, PMLR 9:249-256, Table 1. Ours: the test error at"
         + " best validation of the selected learning rate, mean over repeats (std and 95% interval beside it);"
-        + " difference = ours - paper; an empty cell is missing from this sweep. worse_than_best_of_column:"
-        + " z = (p - p_best)/sqrt(v + v_best) > 1.96, v = s²/k + p(1-p)/n_test, against the best of our"
-        + " results for that data set. " + protocol;
+        + " difference = ours - paper; a missing cell is a model this sweep has no result for."
+        + " worse_than_best_of_column: a one-sided z-test at the 2.5% level against the best (lowest) of our"
+        + " results for that data set, z = (p - p_best)/sqrt(v + v_best) > 1.96 with v = s²/k + p(1-p)/n_test"
+        + " (k repeats of std s, n_test test examples); in bold, as the paper sets its best results, our"
+        + " errors not significantly worse than the best. " + protocol;
   }
 
-  private void table(Path directory, String id, String title, String caption, String sql) throws IOException {
+  /**
+   * Writes a table's CSV and its section; an empty (NULL) cell reads as {@code empty} says, except the standard
+   * deviation of one repeat, which is not applicable rather than missing.
+   */
+  private void table(Path directory, String id, String title, String caption, String sql, EmptyCell empty)
+      throws IOException {
     Dataset<Row> frame = spark.sql(sql);
     List<Row> rows = frame.collectAsList();
     List<String> columns = Arrays.asList(frame.columns());
@@ -143,7 +166,14 @@ public final class ReportWriter {
         body.append("<tr>");
         for (int i = 0; i < row.size(); i++) {
           String text = Cells.text(row.get(i), true);
-          body.append(text.isEmpty() ? "<td class=\"missing\">missing</td>" : "<td>" + Html.escape(text) + "</td>");
+          if (text.isEmpty()) {
+            EmptyCell meaning = empty.of(columns.get(i), columns, row);
+            body.append("<td class=\"").append(meaning.cssClass()).append("\">").append(meaning.text()).append("</td>");
+          } else if (PaperTable1.isBestOfColumn(columns.get(i), columns, row)) {
+            body.append("<td><b>").append(Html.escape(text)).append("</b></td>");
+          } else {
+            body.append("<td>").append(Html.escape(text)).append("</td>");
+          }
         }
         body.append("</tr>\n");
       }
@@ -159,8 +189,8 @@ public final class ReportWriter {
     List<Row> rows = frame.collectAsList();
     Files.writeString(directory.resolve(figure.id() + ".csv"), Csv.of(Arrays.asList(frame.columns()), rows),
         StandardCharsets.UTF_8);
-    List<Row> drawn = spark.sql("SELECT trial_id FROM selected_trials"
-        + (figure.allRepeats() ? "" : " WHERE first_repeat") + " ORDER BY trial_id").collectAsList();
+    List<Row> drawn = spark.sql("SELECT trial_id FROM (" + figure.trialsSql() + ") ORDER BY trial_id")
+        .collectAsList();
     body.append("<section id=\"").append(figure.id()).append("\"><h2>").append(Html.escape(figure.paperFigure()))
         .append(": ").append(Html.escape(figure.title())).append("</h2>\n");
     if (rows.isEmpty()) {
@@ -189,12 +219,14 @@ public final class ReportWriter {
       body.append("]);</script>\n");
     }
     body.append("<p class=\"caption\">Reproduces ").append(Html.escape(figure.paperFigure()))
-        .append(" of Glorot &amp; Bengio (2010). Draws ").append(drawn.size()).append(" trials (")
+        .append(" of Glorot &amp; Bengio (2010). Draws ").append(drawn.size())
+        .append(drawn.size() == 1 ? " trial (" : " trials (")
         .append(figure.allRepeats() ? "every repeat" : "the first repeat")
         .append(" of each model at its selected learning rate): ")
         .append(Html.escape(String.join(" ", drawn.stream().map(r -> r.getString(0)).toList())))
         .append(". <a href=\"").append(figure.id()).append(".csv\">CSV</a></p>\n<details><summary>SQL</summary><pre>")
-        .append(Html.escape(figure.sql())).append("</pre></details></section>\n");
+        .append(Html.escape(figure.sql())).append("</pre><p>Its trials:</p><pre>")
+        .append(Html.escape(figure.trialsSql())).append("</pre></details></section>\n");
     return true;
   }
 
@@ -211,7 +243,8 @@ public final class ReportWriter {
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>%1$s: Glorot &amp; Bengio (2010) reproduction</title>
         <style>body{font-family:sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;font-size:90%%}
-        td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td.missing{color:#999;font-style:italic}
+        td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td.missing{color:#b00;font-style:italic}
+        td.na{color:#999}
         .chart{width:720px;height:360px;margin:1em 0}.caption{font-size:90%%;color:#333}</style>
         <script>%2$s</script>
         <script>function draw(id, title, x, y, series) {

@@ -57,6 +57,7 @@ public enum ResultTable implements TableSchema {
       optional("best_valid_error", DOUBLE, "Lowest validation error over the curve."),
       optional("best_valid_update", LONG, "Update at which the lowest validation error was measured."),
       optional("test_error_at_best_valid", DOUBLE, "Test error at that update (model selection by validation)."),
+      optional("test_examples", INT, "Test examples behind every test error of the trial (the test set, or its first monitor.evaluation_examples); null for failed trials and rows before results_version 5."),
       optional("weights_sha256", STRING, "SHA-256 of the final weights' bits; equal digests mean bitwise-equal networks."),
       optional("resumed_from_update", LONG, "The update of the checkpoint the committed attempt resumed from; null when it started at update 0."),
       required("wall_seconds", DOUBLE, "Wall-clock seconds the trial took on its executor."),
@@ -116,9 +117,10 @@ public enum ResultTable implements TableSchema {
   /**
    * The version of the tables' layout and meaning. 1: the first layout, with NaN for values not recorded; 2:
    * NULL for values not recorded, {@code layer_stats.std}, {@code trials.results_version}, and a last point
-   * where a stopped trial stopped; 3: {@code trials.resumed_from_update}; 4: {@code trials.maths_version}.
+   * where a stopped trial stopped; 3: {@code trials.resumed_from_update}; 4: {@code trials.maths_version};
+   * 5: {@code trials.test_examples}.
    */
-  public static final int RESULTS_VERSION = 4;
+  public static final int RESULTS_VERSION = 5;
 
   /** The partition column, taken from the directory {@code sweep=<name>}. */
   public static final String PARTITION_COLUMN = "sweep";

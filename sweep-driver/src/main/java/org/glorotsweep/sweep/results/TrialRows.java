@@ -103,6 +103,7 @@ public final class TrialRows {
           .set("best_valid_error", best.validation().error())
           .set("best_valid_update", best.update())
           .set("test_error_at_best_valid", best.test().error())
+          .set("test_examples", result.testExamples())
           .set("weights_sha256", result.weightsSha256())
           .set("resumed_from_update", result.resumedFromUpdate().isPresent()
               ? result.resumedFromUpdate().getAsLong() : null);

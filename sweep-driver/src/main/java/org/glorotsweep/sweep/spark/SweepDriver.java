@@ -28,7 +28,9 @@ import org.glorotsweep.sweep.results.TrialCommitter;
  * file of an uncommitted trial; retracts the committed trials it must run again (each with a damaged file; the
  * failed and timed-out ones, or all of them, when asked). Then it starts one task per remaining trial, longest
  * first, and reports progress until every trial is committed. The driver holds the plan and counters only;
- * results go from executors straight to the output.
+ * results go from executors straight to the output. At its end it removes the sweep's run and checkpoint
+ * directories if they are empty (each trial deletes its own checkpoint once committed), so a finished sweep's
+ * output holds its tables only.
  */
 public final class SweepDriver {
   private static final Pattern LOCAL_WITH_RETRIES = Pattern.compile("local\\[[^,\\]]+,\\s*(\\d+)\\]");
@@ -78,8 +80,10 @@ public final class SweepDriver {
         committer.clearStaging();
       }
     } finally {
-      TrialJob.deleteIfEmpty(fs, layout.runDirectory());
-      TrialJob.deleteIfEmpty(fs, layout.runDirectory().getParent());
+      for (Path directory : List.of(layout.runDirectory(), layout.checkpointDirectory())) {
+        TrialJob.deleteIfEmpty(fs, directory);
+        TrialJob.deleteIfEmpty(fs, directory.getParent());
+      }
     }
   }
 

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code selected} view against a hand computation on a sweep whose validation and test errors are
- * written directly as {@code trials} rows: three models (tanh/normalized with a three-point grid and two
- * repeats, one rate of which has a diverged repeat; sigmoid with a tie; an MNIST model whose only trial
- * failed).
+ * written directly as {@code trials} rows: four models (tanh/normalized with a three-point grid and two
+ * repeats, one rate of which has a diverged repeat, evaluated on 400 of its 500 test examples; sigmoid with a
+ * tie, in rows written before {@code test_examples} existed; an MNIST model whose only trial failed; an MNIST
+ * softsign/normalized model with one repeat on a 10,000-example test set).
  */
 class ModelSelectionIT {
   private static final double EPS = 1e-12;
@@ -33,18 +34,29 @@ class ModelSelectionIT {
   @BeforeAll
   static void writeSweep() throws Exception {
     List<Object[]> rows = new ArrayList<>();
-    // tanh/normalized, test_size 500: (learning rate, repeat, status, best valid error, test error there)
+    // tanh/normalized, test_size 500 of which the trainer evaluated 400 (test_examples):
+    // (learning rate, repeat, status, best valid error, test error there)
     rows.add(trial("tanh", "normalized", "shapeset", 0.01, 0, "ok", 0.30, 0.31));
     rows.add(trial("tanh", "normalized", "shapeset", 0.01, 1, "ok", 0.34, 0.35));
     rows.add(trial("tanh", "normalized", "shapeset", 0.1, 0, "ok", 0.20, 0.25));
     rows.add(trial("tanh", "normalized", "shapeset", 0.1, 1, "ok", 0.24, 0.21));
     rows.add(trial("tanh", "normalized", "shapeset", 1.0, 0, "diverged", 0.10, 0.11));
     rows.add(trial("tanh", "normalized", "shapeset", 1.0, 1, "ok", 0.12, 0.13));
-    // sigmoid/standard: both rates have validation error 0.5, one repeat each
+    rows.forEach(row -> set(row, "test_examples", 400));
+    // sigmoid/standard: both rates have validation error 0.5, one repeat each; rows of results_version 4
+    // (no test_examples) whose spec evaluated 250 of the 500 test examples
     rows.add(trial("sigmoid", "standard", "shapeset", 0.1, 0, "ok", 0.5, 0.7));
     rows.add(trial("sigmoid", "standard", "shapeset", 0.01, 0, "ok", 0.5, 0.8));
+    for (Object[] sigmoid : rows.subList(6, 8)) {
+      set(sigmoid, "spec_json", "{\"monitor\":{\"enabled\":true,\"evaluation_examples\":250}}");
+      set(sigmoid, "results_version", 4);
+    }
     // mnist: its only trial failed
     rows.add(trial("tanh", "normalized", "mnist", 0.1, 0, "failed", null, null));
+    // mnist softsign/normalized: one repeat, 10,000 test examples
+    Object[] softsign = trial("softsign", "normalized", "mnist", 0.1, 0, "ok", 0.021, 0.02);
+    set(softsign, "test_examples", 10_000);
+    rows.add(softsign);
     ParquetRows.write(ResultTable.TRIALS, rows,
         new org.apache.hadoop.fs.Path(temp.resolve("out/trials/sweep=hand/part-0.parquet").toString()),
         new Configuration());
@@ -68,15 +80,26 @@ class ModelSelectionIT {
     assertFalse(tanh.<Boolean>getAs("lr_at_grid_edge"));
     assertEquals(6L, tanh.<Long>getAs("trials"));
     assertEquals(1L, tanh.<Long>getAs("trials_not_ok"));
-    // test errors 0.25, 0.21: mean 0.23, s^2 = (0.02^2 + 0.02^2)/(2 - 1) = 0.0008;
-    // half-width 1.96 sqrt(0.0008/2 + 0.23 * 0.77/500) = 1.96 sqrt(0.0004 + 0.0003542) = 1.96 * 0.0274627
-    assertEquals(500, tanh.<Integer>getAs("n_test"));
+    // test errors 0.25, 0.21: mean 0.23, s^2 = (0.02^2 + 0.02^2)/(2 - 1) = 0.0008; on the 400 test examples
+    // evaluated, half-width 1.96 sqrt(0.0008/2 + 0.23 * 0.77/400) = 1.96 sqrt(0.0004 + 0.00044275)
+    assertEquals(400, tanh.<Integer>getAs("n_test"));
     assertEquals(0.23, tanh.<Double>getAs("test_error_mean"), EPS);
     assertEquals(Math.sqrt(0.0008), tanh.<Double>getAs("test_error_std"), EPS);
-    double halfWidth = 1.96 * Math.sqrt(0.0004 + 0.1771 / 500);
+    double halfWidth = 1.96 * Math.sqrt(0.0004 + 0.1771 / 400);
     assertEquals(0.23 - halfWidth, tanh.<Double>getAs("test_error_low95"), EPS);
     assertEquals(0.23 + halfWidth, tanh.<Double>getAs("test_error_high95"), EPS);
-    assertEquals(0.0538, halfWidth, 1e-4);
+    assertEquals(0.05690, halfWidth, 1e-5);
+    assertEquals(List.of(seed("shapeset-tanh-normalized-0.1-0"), seed("shapeset-tanh-normalized-0.1-1")).stream()
+        .sorted().toList(), tanh.getList(tanh.fieldIndex("seeds")));
+  }
+
+  @Test
+  void aFileDataSetsIntervalUsesTheTestExamplesItsTrainerEvaluated() {
+    Row softsign = selected("mnist", "softsign");
+    assertEquals(10_000, softsign.<Integer>getAs("n_test"));
+    // 0.02 +- 1.96 sqrt(0.02 * 0.98 / 10000) = 0.02 +- 0.002744
+    assertEquals(0.02 - 0.002744, softsign.<Double>getAs("test_error_low95"), 1e-9);
+    assertEquals(0.02 + 0.002744, softsign.<Double>getAs("test_error_high95"), 1e-9);
   }
 
   @Test
@@ -85,9 +108,11 @@ class ModelSelectionIT {
     assertEquals(0.01, sigmoid.<Double>getAs("learning_rate"), EPS);
     assertTrue(sigmoid.<Boolean>getAs("lr_at_grid_edge"));
     assertNull(sigmoid.getAs("test_error_std"));
-    // 0.8 +- 1.96 sqrt(0.8 * 0.2 / 500) = 0.8 +- 0.0350615
-    assertEquals(0.8 - 0.0350615, sigmoid.<Double>getAs("test_error_low95"), 1e-7);
-    assertEquals(0.8 + 0.0350615, sigmoid.<Double>getAs("test_error_high95"), 1e-7);
+    // rows without test_examples: the spec's 250 evaluated of test_size 500;
+    // 0.8 +- 1.96 sqrt(0.8 * 0.2 / 250) = 0.8 +- 0.0495846
+    assertEquals(250, sigmoid.<Integer>getAs("n_test"));
+    assertEquals(0.8 - 0.0495846, sigmoid.<Double>getAs("test_error_low95"), 1e-7);
+    assertEquals(0.8 + 0.0495846, sigmoid.<Double>getAs("test_error_high95"), 1e-7);
   }
 
   @Test
@@ -96,7 +121,7 @@ class ModelSelectionIT {
     assertNull(mnist.getAs("learning_rate"));
     assertNull(mnist.getAs("test_error_mean"));
     assertEquals(1L, mnist.<Long>getAs("trials_not_ok"));
-    assertEquals(3L, spark.sql("SELECT count(*) FROM selected").first().getLong(0));
+    assertEquals(4L, spark.sql("SELECT count(*) FROM selected").first().getLong(0));
   }
 
   @Test
@@ -106,17 +131,21 @@ class ModelSelectionIT {
         + " worse_than_best_of_column FROM table1 WHERE our_error_percent IS NOT NULL ORDER BY model")
         .collectAsList();
     assertEquals(20L, spark.sql("SELECT count(*) FROM table1").first().getLong(0));
-    assertEquals(2, cells.size(), cells::toString);
-    // Sigmoid: ours 80.0 against 82.61; z = (0.8 - 0.23) / sqrt(0.8 * 0.2/500 + 0.0004 + 0.1771/500) = 17.4
+    assertEquals(3, cells.size(), cells::toString);
+    // Sigmoid: ours 80.0 against 82.61; z = (0.8 - 0.23) / sqrt(0.8 * 0.2/250 + 0.0004 + 0.1771/400) = 14.8
     assertEquals(List.of("Sigmoid", "shapeset", 82.61), List.of(cells.get(0).get(0), cells.get(0).get(1),
         cells.get(0).get(2)));
     assertEquals(80.0, cells.get(0).getDouble(3), 1e-9);
     assertEquals(80.0 - 82.61, cells.get(0).getDouble(4), 1e-9);
     assertTrue(cells.get(0).getBoolean(5));
-    // Tanh N: ours 23.0 against 15.60, and it is the best of its column
-    assertEquals("Tanh N", cells.get(1).getString(0));
-    assertEquals(23.0 - 15.60, cells.get(1).getDouble(4), 1e-9);
+    // Softsign N on MNIST: alone in its column, so the best of it
+    assertEquals(List.of("Softsign N", "mnist"), List.of(cells.get(1).get(0), cells.get(1).get(1)));
+    assertEquals(2.0 - 1.72, cells.get(1).getDouble(4), 1e-9);
     assertFalse(cells.get(1).getBoolean(5));
+    // Tanh N: ours 23.0 against 15.60, and it is the best of its column
+    assertEquals("Tanh N", cells.get(2).getString(0));
+    assertEquals(23.0 - 15.60, cells.get(2).getDouble(4), 1e-9);
+    assertFalse(cells.get(2).getBoolean(5));
   }
 
   private static Row selected(String dataset, String activation) {
@@ -149,7 +178,7 @@ class ModelSelectionIT {
     set(row, "batch_size", 10);
     set(row, "updates", 100L);
     set(row, "precision", "float32");
-    set(row, "seed", (long) id.hashCode());
+    set(row, "seed", seed(id));
     set(row, "status", status);
     set(row, "updates_done", status.equals("failed") ? 0L : 100L);
     set(row, "best_valid_error", bestValid);
@@ -161,6 +190,10 @@ class ModelSelectionIT {
     }
     set(row, "attempt", 0);
     return row;
+  }
+
+  private static long seed(String trialId) {
+    return trialId.hashCode();
   }
 
   private static void set(Object[] row, String column, Object value) {

@@ -1,6 +1,7 @@
 package org.glorotsweep.sweep.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -87,7 +88,7 @@ class ReportIT {
   @Test
   void theReportHasAPageAndOneCsvPerTableAndFigure() throws IOException {
     String page = Files.readString(report.resolve("index.html"));
-    for (String table : List.of("table1", "selected_models", "lr_grid", "trials_not_ok")) {
+    for (String table : List.of("table1", "selected_models", "lr_grid", "trial_status", "trials_not_ok")) {
       assertTrue(Files.exists(report.resolve(table + ".csv")), table);
       assertTrue(page.contains("id=\"" + table + "\""), table);
     }
@@ -111,6 +112,8 @@ class ReportIT {
     int paper = header.indexOf("paper_error_percent");
     int ours = header.indexOf("our_error_percent");
     int difference = header.indexOf("difference");
+    // the data sets the sweep has results for come first
+    assertEquals(List.of("shapeset"), rows.subList(1, 6).stream().map(r -> r.get(dataset)).distinct().toList());
     int filled = 0;
     for (List<String> row : rows.subList(1, rows.size())) {
       if (row.get(dataset).equals("shapeset")) {
@@ -134,6 +137,34 @@ class ReportIT {
       }
     }
     assertEquals(5, filled);
+  }
+
+  @Test
+  void intervalsCountTheTestExamplesTheTrainerEvaluatedAndOneRepeatHasNoStd() throws IOException {
+    // smoke evaluates its whole 1000-example test sets, and every trial row says so
+    assertEquals(List.of(1000), spark.sql("SELECT DISTINCT test_examples FROM trials").collectAsList().stream()
+        .map(r -> r.get(0)).toList());
+    List<List<String>> rows = csv(report.resolve("table1.csv"));
+    List<String> header = rows.get(0);
+    for (List<String> row : rows.subList(1, rows.size())) {
+      if (row.get(header.indexOf("dataset")).equals("shapeset")) {
+        double p = Double.parseDouble(row.get(header.indexOf("our_error_percent"))) / 100;
+        double halfWidth = 100 * 1.96 * Math.sqrt(p * (1 - p) / 1000);
+        assertEquals("1000", row.get(header.indexOf("n_test")), row::toString);
+        assertEquals(100 * p - halfWidth, Double.parseDouble(row.get(header.indexOf("our_low95_percent"))), 1e-9);
+        assertEquals(100 * p + halfWidth, Double.parseDouble(row.get(header.indexOf("our_high95_percent"))), 1e-9);
+        assertEquals("", row.get(header.indexOf("our_std_percent")), "no std in the data: one repeat");
+      }
+    }
+    // on the page, the std of one repeat is not applicable, not missing: 5 models in Table 1, the selection
+    // and the grid; the selection has no missing cell at all
+    String page = Files.readString(report.resolve("index.html"));
+    assertEquals(15, occurrences(page, "<td class=\"na\">n/a (1 repeat)</td>"));
+    assertEquals(0, occurrences(section(page, "selected_models"), "missing"));
+    // Table 1 sets in bold our errors that are not significantly worse than the best of their column
+    long best = rows.stream().filter(r -> r.get(header.indexOf("worse_than_best_of_column")).equals("false")).count();
+    assertTrue(best >= 1);
+    assertEquals(best, occurrences(section(page, "table1"), "<b>"));
   }
 
   @Test
@@ -180,10 +211,7 @@ class ReportIT {
     // keeps the deepest model that has one
     org.apache.spark.sql.Row model = spark.sql("SELECT * FROM trials WHERE activation = 'tanh' AND init = 'normalized'")
         .first();
-    Object[] failed = new Object[ResultTable.TRIALS.columns().size()];
-    for (int i = 0; i < failed.length; i++) {
-      failed[i] = model.get(i);
-    }
+    Object[] failed = stored(ResultTable.TRIALS, model);
     failed[ResultTable.TRIALS.indexOf("trial_id")] = "f".repeat(32);
     failed[ResultTable.TRIALS.indexOf("depth")] = 5;
     failed[ResultTable.TRIALS.indexOf("hidden_widths")] = new int[] {64, 64, 64, 64, 64};
@@ -196,7 +224,26 @@ class ReportIT {
       failed[ResultTable.TRIALS.indexOf(column)] = null;
     }
     failed[ResultTable.TRIALS.indexOf("updates_done")] = 0L;
-    ParquetRows.write(ResultTable.TRIALS, List.<Object[]>of(failed),
+    failed[ResultTable.TRIALS.indexOf("test_examples")] = null;
+    // a relu/he model whose one trial ended ok with learning curves but no other rows: selected, but drawn in
+    // no figure of layer statistics or histograms
+    String relu = "e".repeat(32);
+    Object[] curvesOnly = stored(ResultTable.TRIALS, model);
+    curvesOnly[ResultTable.TRIALS.indexOf("trial_id")] = relu;
+    curvesOnly[ResultTable.TRIALS.indexOf("hidden_widths")] = new int[] {64, 64, 64};
+    curvesOnly[ResultTable.TRIALS.indexOf("activation")] = "relu";
+    curvesOnly[ResultTable.TRIALS.indexOf("init")] = "he";
+    List<Object[]> curves = new ArrayList<>();
+    for (org.apache.spark.sql.Row point : spark.sql("SELECT * FROM curves WHERE trial_id = '"
+        + model.getAs("trial_id") + "'").collectAsList()) {
+      Object[] row = stored(ResultTable.CURVES, point);
+      row[ResultTable.CURVES.indexOf("trial_id")] = relu;
+      curves.add(row);
+    }
+    ParquetRows.write(ResultTable.CURVES, curves,
+        new org.apache.hadoop.fs.Path(copy.resolve("curves/sweep=smoke/" + relu + ".parquet").toString()),
+        new Configuration());
+    ParquetRows.write(ResultTable.TRIALS, List.<Object[]>of(failed, curvesOnly),
         new org.apache.hadoop.fs.Path(copy.resolve("trials/sweep=smoke/failed.parquet").toString()),
         new Configuration());
     Path withFailure = temp.resolve("report-with-failure");
@@ -204,11 +251,23 @@ class ReportIT {
     List<List<String>> notOk = csv(withFailure.resolve("trials_not_ok.csv"));
     assertEquals(2, notOk.size(), notOk::toString);
     assertEquals("failed", notOk.get(1).get(notOk.get(0).indexOf("status")));
+    String page = Files.readString(withFailure.resolve("index.html"));
+    // a failed trial has no divergence update: not applicable, not missing
+    assertEquals(0, occurrences(section(page, "trials_not_ok"), "missing"));
+    assertTrue(section(page, "trials_not_ok").contains("<td class=\"na\">n/a</td>"));
+    assertTrue(section(page, "trial_status").contains("<td>failed</td><td>1</td>"));
     List<List<String>> selected = csv(withFailure.resolve("selected_models.csv"));
-    assertEquals(7, selected.size(), "six models, one without a winner");
+    assertEquals(8, selected.size(), "seven models, one without a winner");
     assertTrue(selected.stream().anyMatch(r -> r.get(0).contains("depth 5") && r.get(1).isEmpty()),
         selected::toString);
     assertEquals(csv(report.resolve("table1.csv")), csv(withFailure.resolve("table1.csv")));
+    // each caption names the trials whose rows the figure draws: the relu trial only where it has rows
+    assertTrue(section(page, "fig11_test_error_vs_examples").contains("Draws 6 trials"));
+    assertTrue(section(page, "fig11_test_error_vs_examples").contains(relu));
+    for (String figure : List.of("fig2_activation_mean", "fig6_activation_histograms_init")) {
+      assertTrue(section(page, figure).contains("Draws 5 trials"), figure);
+      assertFalse(section(page, figure).contains(relu), figure);
+    }
   }
 
   /**
@@ -244,6 +303,30 @@ class ReportIT {
     } finally {
       browser.quit();
     }
+  }
+
+  /** The stored columns' values of a row read from the view of {@code table}. */
+  private static Object[] stored(ResultTable table, org.apache.spark.sql.Row row) {
+    Object[] values = new Object[table.columns().size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.get(i);
+    }
+    return values;
+  }
+
+  /** The HTML of the section with id {@code id}. */
+  private static String section(String page, String id) {
+    int start = page.indexOf("<section id=\"" + id + "\"");
+    assertTrue(start >= 0, id);
+    return page.substring(start, page.indexOf("</section>", start));
+  }
+
+  private static long occurrences(String text, String part) {
+    long n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      n++;
+    }
+    return n;
   }
 
   private static long count(String sql) {

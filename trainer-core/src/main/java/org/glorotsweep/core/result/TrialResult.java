@@ -16,6 +16,9 @@ import org.glorotsweep.core.spec.TrialSpec;
  * @param divergedAtUpdate for {@link TrialStatus#DIVERGED}, the 1-based number of the update whose mini-batch
  *     cost was not finite (that update was not applied); empty otherwise
  * @param curve the learning curves, in update order, starting at update 0
+ * @param testExamples the number of test examples N behind each curve point's test error (the whole test set,
+ *     or its first {@code monitor.evaluation_examples}): an error e is a proportion of N, so its sampling
+ *     variance over test sets is e(1 - e)/N
  * @param layerStatistics the per-layer statistics of every measurement point, in update order (empty when
  *     monitoring is disabled)
  * @param histograms the per-layer histograms of every measurement point, in update order (empty when
@@ -34,6 +37,7 @@ public record TrialResult(
     long updatesDone,
     OptionalLong divergedAtUpdate,
     List<CurvePoint> curve,
+    int testExamples,
     List<LayerStatistics> layerStatistics,
     List<Histogram> histograms,
     String weightsSha256,

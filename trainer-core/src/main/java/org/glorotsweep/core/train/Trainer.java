@@ -187,6 +187,14 @@ public final class Trainer<M extends ReshapeMatrix> {
     return point;
   }
 
+  /**
+   * The number of test examples each curve point's test error is measured on: the test set's size, or the
+   * evaluation subset's when it is smaller.
+   */
+  public int testExamples() {
+    return test.size();
+  }
+
   private static LabeledSet subset(LabeledSet set, int examples) {
     return examples == 0 ? set : set.head(examples);
   }
