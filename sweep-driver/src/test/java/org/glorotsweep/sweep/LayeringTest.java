@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * The driver's layering as a test. Data flows one way (config -> grid -> trials -> result rows -> Parquet
  * -> queries): {@code cli} on top, {@code spark} beneath it, {@code reproduce} (the comparison and verdicts of
  * reproduction runs, which {@code spark} runs and {@code cli} prints) and {@code report} (the views and report
- * that {@code spark} registers and {@code cli} writes) beneath that, then {@code config}, {@code results} and
- * {@code grid}; nothing reaches up, and no package cycle forms.
+ * that {@code spark} registers and {@code cli} writes) beneath that, then {@code config}, the learning-rate
+ * search's logic ({@code search}, which {@code config} reads policies of), {@code results} and {@code grid};
+ * nothing reaches up, and no package cycle forms.
  *
  * <p>Reads the module's own compiled classes ({@code target/classes}; Surefire runs in the module directory).
  */
@@ -34,14 +35,16 @@ class LayeringTest {
         .layer("report").definedBy("org.glorotsweep.sweep.report..")
         .layer("config").definedBy("org.glorotsweep.sweep.config..")
         .layer("results").definedBy("org.glorotsweep.sweep.results..")
+        .layer("search").definedBy("org.glorotsweep.sweep.search..")
         .layer("grid").definedBy("org.glorotsweep.sweep.grid..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("spark").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("reproduce").mayOnlyBeAccessedByLayers("cli", "spark")
         .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "spark")
         .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "spark")
-        .whereLayer("results").mayOnlyBeAccessedByLayers("cli", "spark", "reproduce")
-        .whereLayer("grid").mayOnlyBeAccessedByLayers("cli", "spark", "config", "results")
+        .whereLayer("search").mayOnlyBeAccessedByLayers("cli", "spark", "config")
+        .whereLayer("results").mayOnlyBeAccessedByLayers("cli", "spark", "search", "reproduce")
+        .whereLayer("grid").mayOnlyBeAccessedByLayers("cli", "spark", "config", "results", "search")
         .check(DRIVER);
   }
 }

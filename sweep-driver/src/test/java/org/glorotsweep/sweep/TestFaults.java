@@ -169,7 +169,24 @@ public final class TestFaults {
     private static final long serialVersionUID = 1L;
 
     DriverFailure() {
-      super("injected fault: the driver fails after the first commit");
+      this("injected fault: the driver fails after the first commit");
+    }
+
+    DriverFailure(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The driver fails right after it recorded the first decision of a race's second rung (rung 1), before it
+   * runs what follows: a driver that dies mid-search, with decisions recorded and trials paused at rungs.
+   */
+  public static final class DriverFailsAfterRungOneDecision implements FaultInjector {
+    @Override
+    public void afterRungDecision(String raceId, int rung) {
+      if (rung == 1) {
+        throw new DriverFailure("injected fault: the driver fails after race " + raceId + " decided rung 1");
+      }
     }
   }
 }

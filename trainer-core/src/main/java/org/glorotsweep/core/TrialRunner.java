@@ -80,16 +80,35 @@ public final class TrialRunner {
   public TrialResult run(
       TrialSpec spec, Duration timeLimit, CheckpointInterval interval, CheckpointStore checkpoints)
       throws IOException {
+    return run(spec, timeLimit, interval, checkpoints, spec.training().updates());
+  }
+
+  /**
+   * Runs a trial as {@link #run(TrialSpec, Duration, CheckpointInterval, CheckpointStore)} does, but pauses
+   * after update {@code stopAfter}, a measurement point of the trial's schedule: short of the spec's updates
+   * T, the result has status {@link org.glorotsweep.core.result.TrialStatus#STOPPED}, its curves and traces
+   * end at that point, and the store holds the checkpoint of exactly that update, from which a later run
+   * continues (to T, or to a later pause) with the bits of a run that never paused. A run asked to stop where
+   * its checkpoint already is trains nothing and returns the checkpoint's state as the result. A checkpoint
+   * beyond {@code stopAfter} is not resumed from (the store hears why).
+   *
+   * @param stopAfter the update to pause after, a measurement point in [0, T]; T runs the trial to its end
+   * @throws IllegalArgumentException when {@code stopAfter} is not a measurement point in [0, T]
+   */
+  public TrialResult run(
+      TrialSpec spec, Duration timeLimit, CheckpointInterval interval, CheckpointStore checkpoints,
+      long stopAfter) throws IOException {
     long start = System.nanoTime();
     Dataset dataset = datasets.load(spec.data());
     checkShape(spec.network(), dataset);
     Kernels<?> kernels = KernelChoice.forPrecision(spec.training().precision());
     CheckpointIdentity identity = CheckpointIdentity.of(spec, kernels.matMul().name(), dataset.fingerprint());
-    Optional<TrialCheckpoint> resume = latest(spec, identity, checkpoints);
+    Optional<TrialCheckpoint> resume = latest(spec, identity, checkpoints, stopAfter);
     // the trial's start as if it had never stopped: the time limit and the wall time count earlier runs
     long origin = start - resume.map(TrialCheckpoint::elapsedNanos).orElse(0L);
     BooleanSupplier timeUp = new Deadline(origin, timeLimit == null ? null : timeLimit.toNanos());
-    return train(spec, dataset, kernels, new Run(identity, origin, timeUp, resume, interval, checkpoints));
+    return train(
+        spec, dataset, kernels, new Run(identity, origin, timeUp, resume, interval, checkpoints, stopAfter));
   }
 
   /** What one run of a trial starts from and saves to. */
@@ -99,7 +118,8 @@ public final class TrialRunner {
       BooleanSupplier timeUp,
       Optional<TrialCheckpoint> resume,
       CheckpointInterval interval,
-      CheckpointStore checkpoints) {}
+      CheckpointStore checkpoints,
+      long stopAfter) {}
 
   private static <M extends ReshapeMatrix> TrialResult train(
       TrialSpec spec, Dataset dataset, Kernels<M> kernels, Run run) {
@@ -137,7 +157,8 @@ public final class TrialRunner {
             run.timeUp(),
             monitor.<Trainer.PointObserver<M>>map(m -> m).orElse((update, end, net) -> {}),
             run.interval(),
-            save);
+            save,
+            run.stopAfter());
     Provenance provenance = Provenance.ofThisJvm(kernels.matMul().name(), Trainer.MATHS_VERSION, dataset.fingerprint());
     return new TrialResult(
         spec,
@@ -156,15 +177,21 @@ public final class TrialRunner {
 
   /** The store's latest checkpoint if it may resume this run; otherwise the store hears why not. */
   private static Optional<TrialCheckpoint> latest(
-      TrialSpec spec, CheckpointIdentity identity, CheckpointStore checkpoints) {
+      TrialSpec spec, CheckpointIdentity identity, CheckpointStore checkpoints, long stopAfter) {
     try {
       Optional<InputStream> latest = checkpoints.openLatest();
       if (latest.isEmpty()) {
         return Optional.empty();
       }
+      TrialCheckpoint checkpoint;
       try (InputStream in = latest.get()) {
-        return Optional.of(CheckpointFormat.read(in, spec, identity.kernel(), identity.dataFingerprint()));
+        checkpoint = CheckpointFormat.read(in, spec, identity.kernel(), identity.dataFingerprint());
       }
+      if (checkpoint.update() > stopAfter) {
+        throw new InvalidCheckpointException(
+            "it is at update " + checkpoint.update() + ", beyond this run's stop after update " + stopAfter);
+      }
+      return Optional.of(checkpoint);
     } catch (InvalidCheckpointException e) {
       checkpoints.rejected(e);
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import org.glorotsweep.sweep.config.SweepConfig;
 import org.glorotsweep.sweep.config.SweepConfigLoader;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.grid.SweepEstimate;
+import org.glorotsweep.sweep.search.SearchPlan;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.HadoopFileOpener;
 import org.glorotsweep.sweep.spark.OutputLocation;
@@ -35,7 +36,8 @@ final class PlanCommand implements Command {
           total in core-hours. The estimate comes from timing a few updates and one measurement point of each
           distinct network shape on this machine through the trainer's own code (a few seconds in all), so
           it is only as good as this machine is like the executors. Warns when measuring would take more than
-          half of a trial's time. Runs no sweep and writes nothing.""";
+          half of a trial's time. With a search in a group, also the expected core-hours with the search,
+          against the whole grid's. Runs no sweep and writes nothing.""";
   }
 
   @Override
@@ -66,6 +68,14 @@ final class PlanCommand implements Command {
             + " (loading the data and compiling the code in a fresh JVM)%n",
         sweep.trials().size(), seconds / 3600, seconds, estimate.shapes(), estimate.measuringSeconds(),
         estimate.coldStartSeconds());
+    if (!sweep.searches().isEmpty()) {
+      SearchPlan plan = SearchPlan.of(sweep.trials(), sweep.searches());
+      double searched = plan.expectedSeconds(estimate::secondsOf);
+      out.printf(Locale.ROOT, "with the search (%d races in %d group(s)): about %.3g core-hours (%.4g core-seconds),"
+              + " %.0f%% of the %.3g core-hours of the whole grid, if no trial ends early by itself%n",
+          plan.races().size(), sweep.searches().size(), searched / 3600, searched, 100 * searched / seconds,
+          seconds / 3600);
+    }
     for (String warning : estimate.monitoringWarnings(sweep.trials())) {
       out.println("warning: " + warning);
     }

@@ -3,10 +3,12 @@ package org.glorotsweep.sweep.config;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.glorotsweep.sweep.grid.CostModel;
 import org.glorotsweep.sweep.grid.PlannedTrial;
+import org.glorotsweep.sweep.search.SearchPolicy;
 
 /**
  * A validated sweep: its name, seed, output location, per-trial time limit, and its trials in the order the
@@ -19,6 +21,7 @@ import org.glorotsweep.sweep.grid.PlannedTrial;
  * @param checkpoints when trials save checkpoints ({@code checkpoint_every})
  * @param source the file the sweep was read from (or a label for text)
  * @param trials every trial, in written order, at least one
+ * @param searches the {@code search} of each group that has one, by group name (empty: a grid)
  */
 public record SweepConfig(
     String name,
@@ -27,7 +30,8 @@ public record SweepConfig(
     Optional<Duration> timeout,
     CheckpointPolicy checkpoints,
     String source,
-    List<PlannedTrial> trials) {
+    List<PlannedTrial> trials,
+    Map<String, SearchPolicy> searches) {
 
   /** Checks that every part is present and copies the trials. */
   public SweepConfig {
@@ -37,11 +41,17 @@ public record SweepConfig(
     Objects.requireNonNull(checkpoints, "checkpoints");
     Objects.requireNonNull(source, "source");
     trials = List.copyOf(trials);
+    searches = Map.copyOf(searches);
   }
 
   /** This sweep writing to {@code newOutput} instead, as a command-line override gives. */
   public SweepConfig withOutput(String newOutput) {
-    return new SweepConfig(name, seed, newOutput, timeout, checkpoints, source, trials);
+    return new SweepConfig(name, seed, newOutput, timeout, checkpoints, source, trials, searches);
+  }
+
+  /** This sweep with no group's search: every trial runs to its end, as a grid. */
+  public SweepConfig withoutSearches() {
+    return new SweepConfig(name, seed, output, timeout, checkpoints, source, trials, Map.of());
   }
 
   /**

@@ -23,6 +23,7 @@ import org.glorotsweep.sweep.grid.DataShapes;
  * groups:                   # required; at least one
  *   - name: table1          # required; [a-z0-9_-]+, unique in the file
  *     activation: [tanh, softsign]   # trial keys, overriding common's
+ *     search: {min_updates: 100, eta: 3}   # optional; successive halving over learning_rate (SearchReader)
  * }</pre>
  *
  * <p>Trial keys, in common or in a group; a list value sweeps the axis, a scalar fixes it:

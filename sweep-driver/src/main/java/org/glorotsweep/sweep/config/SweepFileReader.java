@@ -3,6 +3,7 @@ package org.glorotsweep.sweep.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.glorotsweep.sweep.grid.DataShapes;
 import org.glorotsweep.sweep.grid.Expander;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.grid.TrialGroup;
+import org.glorotsweep.sweep.search.SearchPolicy;
 
 /**
  * Reads a loaded sweep document into a {@link SweepConfig}: the top-level keys, {@code common}, each group,
@@ -41,11 +43,14 @@ final class SweepFileReader {
   private static final List<String> TOP_KEYS =
       List.of("sweep", "seed", "output", "timeout_seconds", CHECKPOINT_EVERY, COMMON, GROUPS);
   private static final List<String> GROUP_KEYS =
-      Stream.concat(Stream.of("name"), BlockReader.TRIAL_KEYS.stream()).toList();
+      Stream.of(Stream.of("name"), BlockReader.TRIAL_KEYS.stream(), Stream.of(SearchReader.SEARCH))
+          .flatMap(keys -> keys).toList();
 
   private final String source;
   private final DataShapes shapes;
   private final ErrorCollector errors = new ErrorCollector();
+  private final Map<String, SearchPolicy> searches = new LinkedHashMap<>();
+  private final Map<String, String> pathByGroup = new HashMap<>();
 
   SweepFileReader(String source, DataShapes shapes) {
     this.source = source;
@@ -85,9 +90,10 @@ final class SweepFileReader {
     List<TrialGroup> groups = groups(top, common);
     // An invalid seed is already reported; any seed lets the expansion report its own problems.
     List<PlannedTrial> trials = Expander.expand(seed.orElse(0L), groups, shapes, errors);
+    SearchReader.check(searches, pathByGroup, trials, errors);
     errors.throwIfAny(source);
     return new SweepConfig(
-        name.get(), seed.get(), output.get(), timeout, checkpoints.get(), source, trials);
+        name.get(), seed.get(), output.get(), timeout, checkpoints.get(), source, trials, searches);
   }
 
   private List<TrialGroup> groups(Map<?, ?> top, Optional<Block> common) {
@@ -124,9 +130,14 @@ final class SweepFileReader {
           }
         });
     Optional<Block> block = BlockReader.read(map, path, GROUP_KEYS, errors);
+    Optional<SearchPolicy> search = map.containsKey(SearchReader.SEARCH)
+        ? SearchReader.read(map.get(SearchReader.SEARCH), KeyPath.child(path, SearchReader.SEARCH), errors)
+        : Optional.empty();
     if (name.isEmpty() || block.isEmpty() || common.isEmpty()) {
       return Optional.empty();
     }
+    pathByGroup.put(name.get(), path);
+    search.ifPresent(policy -> searches.put(name.get(), policy));
     return GroupMerger.merge(common.get(), block.get(), name.get(), errors);
   }
 

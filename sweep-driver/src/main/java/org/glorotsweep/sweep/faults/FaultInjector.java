@@ -37,6 +37,12 @@ public interface FaultInjector {
   default void onProgress(int committed) {}
 
   /**
+   * On the driver, after it recorded race {@code raceId}'s decision of rung {@code rung} and before it runs the
+   * legs that follow from it.
+   */
+  default void afterRungDecision(String raceId, int rung) {}
+
+  /**
    * The injector this JVM's Spark configuration names, or {@link #NONE} when it names none or no Spark
    * environment runs here. Resolved once per JVM and class name.
    *

@@ -16,9 +16,10 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * OUTPUT/_run/sweep=S/reproduce/&lt;run&gt;/         a reproduction run's re-runs, until its verdicts are committed
  * OUTPUT/reproductions/sweep=S/&lt;run&gt;.parquet   a reproduction run's verdicts (see HistoryTable)
  * OUTPUT/_checkpoints/sweep=S/&lt;trial&gt;.ckpt       a running trial's checkpoint, until its rows are committed
+ * OUTPUT/_search/sweep=S/                        a search's rung results and decisions (see SearchLedger)
  * </pre>
  *
- * Everything that is not a result lives under {@code _run} or {@code _checkpoints}, outside the table
+ * Everything that is not a result lives under {@code _run}, {@code _checkpoints} or {@code _search}, outside the table
  * directories, which Spark skips (a leading underscore) and a reader of the tables never globs. Checkpoints
  * are apart from {@code _run} because they outlive a run: the next run resumes from them.
  *
@@ -31,6 +32,9 @@ public record OutputLayout(Path output, String sweep) {
 
   /** The directory of the trial checkpoints of every sweep. */
   public static final String CHECKPOINT_DIRECTORY = "_checkpoints";
+
+  /** The directory of the search records of every sweep. */
+  public static final String SEARCH_DIRECTORY = "_search";
 
   /** The file name ending of a checkpoint. */
   public static final String CHECKPOINT_SUFFIX = ".ckpt";
@@ -76,6 +80,11 @@ public record OutputLayout(Path output, String sweep) {
   /** The checkpoint of {@code trialId}. */
   public Path checkpointFile(String trialId) {
     return new Path(checkpointDirectory(), trialId + CHECKPOINT_SUFFIX);
+  }
+
+  /** {@code OUTPUT/_search/sweep=<sweep>}: this sweep's search records, kept after the run as its race's record. */
+  public Path searchDirectory() {
+    return new Path(new Path(output, SEARCH_DIRECTORY), partition());
   }
 
   /** The lease of the driver running this sweep. */

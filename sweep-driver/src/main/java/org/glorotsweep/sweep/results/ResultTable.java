@@ -42,7 +42,7 @@ public enum ResultTable implements TableSchema {
       required("updates", LONG, "SGD updates the spec asks for."),
       required("precision", STRING, "float32 or float64."),
       required("seed", LONG, "The trial's seed, derived from the sweep seed and the trial id."),
-      required("status", STRING, "ok, diverged, failed or timeout."),
+      required("status", STRING, "ok, diverged, failed, timeout or stopped (by a search, at a rung)."),
       optional("diverged_at_update", LONG, "For diverged trials: the 1-based update whose cost was not finite."),
       optional("error_class", STRING, "For failed trials: the exception's class."),
       optional("error_message", STRING, "For failed trials: the exception's message."),
@@ -60,6 +60,12 @@ public enum ResultTable implements TableSchema {
       optional("test_examples", INT, "Test examples behind every test error of the trial (the test set, or its first monitor.evaluation_examples); null for failed trials and rows before results_version 5."),
       optional("weights_sha256", STRING, "SHA-256 of the final weights' bits; equal digests mean bitwise-equal networks."),
       optional("resumed_from_update", LONG, "The update of the checkpoint the committed attempt resumed from; null when it started at update 0."),
+      optional("search_rungs", LONG_ARRAY, "For trials of a group with a search: the rung updates of its race, the last being updates; null otherwise."),
+      optional("stopped_at_rung", INT, "For stopped trials: the rung (0 = the first) after which the search stopped it; its update is final_update."),
+      optional("stop_metric", STRING, "For stopped trials: the metric the race ranked by (valid_error or best_valid_error)."),
+      optional("stop_metric_value", DOUBLE, "For stopped trials: its learning rate's metric at that rung, the mean over repeats; null when a repeat ended before the rung."),
+      optional("stop_rank", INT, "For stopped trials: that learning rate's rank at the rung (1 = best); null when it could not be ranked."),
+      optional("stop_reason", STRING, "For stopped trials: the decision in words (rank, how many went on, or which repeat ended before the rung)."),
       required("wall_seconds", DOUBLE, "Wall-clock seconds the trial took on its executor."),
       required("host", STRING, "Host name of the executor that ran the committed attempt."),
       required("attempt", INT, "Spark attempt number of the committed attempt (0 = first)."),
@@ -118,9 +124,11 @@ public enum ResultTable implements TableSchema {
    * The version of the tables' layout and meaning. 1: the first layout, with NaN for values not recorded; 2:
    * NULL for values not recorded, {@code layer_stats.std}, {@code trials.results_version}, and a last point
    * where a stopped trial stopped; 3: {@code trials.resumed_from_update}; 4: {@code trials.maths_version};
-   * 5: {@code trials.test_examples}.
+   * 5: {@code trials.test_examples}; 6: status {@code stopped} and the search columns {@code search_rungs},
+   * {@code stopped_at_rung}, {@code stop_metric}, {@code stop_metric_value}, {@code stop_rank} and {@code
+   * stop_reason}.
    */
-  public static final int RESULTS_VERSION = 5;
+  public static final int RESULTS_VERSION = 6;
 
   /** The partition column, taken from the directory {@code sweep=<name>}. */
   public static final String PARTITION_COLUMN = "sweep";

@@ -25,8 +25,21 @@ public final class TrialRows {
   /** The rows of a trial that ran to a result (ok, diverged or timeout). */
   public static Map<ResultTable, List<Object[]>> of(
       PlannedTrial trial, TrialResult result, ExecutionInfo execution) {
+    return of(trial, result, null, execution);
+  }
+
+  /**
+   * The rows of a trial that ran to a result, in a search when {@code search} is not null (a trial the search
+   * stopped has status stopped and its stop columns).
+   */
+  public static Map<ResultTable, List<Object[]>> of(
+      PlannedTrial trial, TrialResult result, SearchColumns search, ExecutionInfo execution) {
     Map<ResultTable, List<Object[]>> rows = new EnumMap<>(ResultTable.class);
-    rows.put(ResultTable.TRIALS, List.<Object[]>of(trialRow(trial, result, null, result.provenance(), execution)));
+    Object[] trialRow = trialRow(trial, result, null, result.provenance(), execution);
+    if (search != null) {
+      setSearchColumns(trialRow, search);
+    }
+    rows.put(ResultTable.TRIALS, List.<Object[]>of(trialRow));
     rows.put(ResultTable.CURVES, curveRows(trial.trialId(), result.curve()));
     rows.put(ResultTable.LAYER_STATS, layerRows(trial.trialId(), result.layerStatistics()));
     rows.put(ResultTable.HISTOGRAMS, histogramRows(trial.trialId(), result.histograms()));
@@ -111,6 +124,18 @@ public final class TrialRows {
     return row.values();
   }
 
+  private static void setSearchColumns(Object[] trialRow, SearchColumns search) {
+    Row row = new Row(ResultTable.TRIALS, trialRow);
+    row.set("search_rungs", search.rungs().stream().mapToLong(Long::longValue).toArray());
+    if (search.stopped()) {
+      row.set("stopped_at_rung", search.stoppedAtRung())
+          .set("stop_metric", search.metric())
+          .set("stop_metric_value", search.metricValue())
+          .set("stop_rank", search.rank())
+          .set("stop_reason", search.reason());
+    }
+  }
+
   private static List<Object[]> curveRows(String trialId, List<CurvePoint> curve) {
     List<Object[]> rows = new ArrayList<>(curve.size());
     for (CurvePoint p : curve) {
@@ -178,8 +203,13 @@ public final class TrialRows {
     private final Object[] values;
 
     Row(ResultTable table) {
+      this(table, new Object[table.columns().size()]);
+    }
+
+    /** A row over {@code values}, filled further in place. */
+    Row(ResultTable table, Object[] values) {
       this.table = table;
-      this.values = new Object[table.columns().size()];
+      this.values = values;
     }
 
     Row set(String column, Object value) {

@@ -89,7 +89,8 @@ public final class ReproductionDriver {
         progress.printf("reproduce %s %s: %d trials -> %s%n", sweep, id, chosen.size(), rerunOutput);
         SweepContext context = new SweepContext(sweep, rerunOutput.toString(), null, CheckpointPolicy.DEFAULT,
             SweepDriver.maxAttempts(jsc), new SerializableConfiguration(jsc.hadoopConfiguration()));
-        TrialJob.run(jsc, planned(chosen), context, lease, progress, progressMillis);
+        TrialJob.run(jsc, planned(chosen), context, lease, progress, progressMillis,
+            jsc.sc().longAccumulator("reproduce busy nanoseconds"));
         List<Row> verdicts = compare(output, rerunOutput.toString(), sweep, chosen, tolerances, id);
         commit(verdicts, started, layout, id, new Path(rerunOutput, "reproductions.parquet"), fs, conf);
         return summary(sweep, id, verdicts);

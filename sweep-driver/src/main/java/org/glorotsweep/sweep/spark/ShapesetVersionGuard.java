@@ -65,7 +65,8 @@ public final class ShapesetVersionGuard {
     for (Row row : rows) {
       committed.add(row.getString(0));
       retrying |= rerun == SweepDriver.Rerun.FAILED && !TrialStatus.OK.configName().equals(row.getString(4))
-          && !TrialStatus.DIVERGED.configName().equals(row.getString(4));
+          && !TrialStatus.DIVERGED.configName().equals(row.getString(4))
+          && !TrialStatus.STOPPED.configName().equals(row.getString(4));
       if (ShapesetDataset.NAME.equals(row.getString(1)) && !row.isNullAt(3)) {
         otherVersion(row.getString(0), row.isNullAt(2) ? null : row.getJavaMap(2), row.getString(3))
             .ifPresent(others::add);

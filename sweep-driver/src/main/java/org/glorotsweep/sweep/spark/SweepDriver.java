@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.util.LongAccumulator;
 import org.glorotsweep.core.result.TrialStatus;
 import org.glorotsweep.sweep.config.ConfigException;
 import org.glorotsweep.sweep.config.SweepConfig;
@@ -20,6 +22,7 @@ import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.results.TrialCommitter;
+import org.glorotsweep.sweep.search.Leg;
 
 /**
  * Runs a validated sweep on a Spark session. A run holds the sweep's {@link SweepLease} from start to end, so
@@ -27,10 +30,11 @@ import org.glorotsweep.sweep.results.TrialCommitter;
  * order (see {@link TrialCommitter}): removes the staging a crashed run left, Hadoop checksum files, and every
  * file of an uncommitted trial; retracts the committed trials it must run again (each with a damaged file; the
  * failed and timed-out ones, or all of them, when asked). Then it starts one task per remaining trial, longest
- * first, and reports progress until every trial is committed. The driver holds the plan and counters only;
- * results go from executors straight to the output. At its end it removes the sweep's run and checkpoint
- * directories if they are empty (each trial deletes its own checkpoint once committed), so a finished sweep's
- * output holds its tables only.
+ * first, and reports progress until every trial is committed; a sweep with a search runs its races instead
+ * ({@link SearchRun}). At the end it prints how busy the cores were ({@link CoreUsage}). The driver holds the
+ * plan and counters only; results go from executors straight to the output. At its end it removes the sweep's
+ * run and checkpoint directories if they are empty (each trial deletes its own checkpoint once committed), so
+ * a finished sweep's output holds its tables only.
  */
 public final class SweepDriver {
   private static final Pattern LOCAL_WITH_RETRIES = Pattern.compile("local\\[[^,\\]]+,\\s*(\\d+)\\]");
@@ -61,7 +65,8 @@ public final class SweepDriver {
    *
    * @return how many trials ran, were skipped, and failed
    * @throws SweepLease.HeldException when another live driver runs this sweep on this output
-   * @throws ConfigException when the sweep holds Shapeset trials of another generator version
+   * @throws ConfigException when the sweep holds Shapeset trials of another generator version, or a race's
+   *     recorded decisions were made under another search than the config's ({@link SearchRun})
    *     ({@link ShapesetVersionGuard})
    */
   public Summary run(SweepConfig sweep, Rerun rerun)
@@ -73,6 +78,9 @@ public final class SweepDriver {
     try (SweepLease lease = SweepLease.acquire(fs, layout.leaseFile(), TrialJob.leaseTime(jsc))) {
       try {
         ShapesetVersionGuard.check(spark, sweep, rerun);
+        if (rerun == Rerun.ALL) {
+          new SearchLedger(layout, jsc.hadoopConfiguration()).clear();
+        }
         List<PlannedTrial> pending = prepare(jsc, sweep, rerun, committer, fs);
         int skipped = sweep.trials().size() - pending.size();
         return pending.isEmpty() ? new Summary(0, skipped, 0) : launch(jsc, sweep, pending, skipped, lease);
@@ -141,11 +149,25 @@ public final class SweepDriver {
 
   private Summary launch(
       JavaSparkContext jsc, SweepConfig sweep, List<PlannedTrial> pending, int skipped, SweepLease lease)
-      throws IOException, InterruptedException {
+      throws IOException, InterruptedException, ConfigException {
+    CoreUsage usage = CoreUsage.start(jsc);
     SweepContext context = new SweepContext(sweep.name(), sweep.output(), sweep.timeout().orElse(null),
         sweep.checkpoints(), maxAttempts(jsc), new SerializableConfiguration(jsc.hadoopConfiguration()));
-    long failed = TrialJob.run(jsc, pending, context, lease, progress, progressMillis);
-    return new Summary(pending.size(), skipped, failed);
+    if (sweep.searches().isEmpty()) {
+      long failed = TrialJob.run(jsc, pending, context, lease, progress, progressMillis, usage.busyNanos());
+      progress.println(usage.summary(sweep.name()));
+      return new Summary(pending.size(), skipped, failed);
+    }
+    LongAccumulator failed = jsc.sc().longAccumulator("failed trials");
+    jsc.setJobGroup("sweep-" + sweep.name() + "-" + UUID.randomUUID(), "glorot-sweep " + sweep.name(), true);
+    try {
+      SearchLedger ledger = new SearchLedger(new OutputLayout(new Path(sweep.output()), sweep.name()),
+          jsc.hadoopConfiguration());
+      return new SearchRun(jsc, progress, progressMillis, context, lease, failed, usage, ledger)
+          .run(sweep, pending, skipped);
+    } finally {
+      jsc.clearJobGroup();
+    }
   }
 
   /** The committed trials of {@code sweep} whose status is failed or timeout. */

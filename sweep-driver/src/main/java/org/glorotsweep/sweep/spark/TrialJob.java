@@ -16,11 +16,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
 import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
+import org.glorotsweep.sweep.search.Leg;
 
 /**
- * One Spark job of one task per trial ({@link TrialTask}), watched by its driver: a progress line every
- * interval, the lease verified each time, the job cancelled if the driver stops waiting. Used by {@code run} and
- * by {@code reproduce}.
+ * One Spark job of one task per trial ({@link TrialTask}, each trial trained to its end), watched by its driver: a progress line every
+ * interval, the lease verified each time, the job cancelled if the driver stops waiting. Used by {@code run}
+ * (without a search) and by {@code reproduce}.
  */
 final class TrialJob {
   private TrialJob() {}
@@ -30,10 +31,12 @@ final class TrialJob {
    *
    * @param context where the tasks commit their rows, and how they run. Not modified.
    * @param progress where the progress lines go, every {@code progressMillis}
+   * @param busyNanos adds each task's wall time
    * @return how many trials ended with status failed
    */
   static long run(JavaSparkContext jsc, List<PlannedTrial> trials, SweepContext context, SweepLease lease,
-      PrintStream progress, long progressMillis) throws IOException, InterruptedException {
+      PrintStream progress, long progressMillis, LongAccumulator busyNanos)
+      throws IOException, InterruptedException {
     LongAccumulator failed = jsc.sc().longAccumulator("failed trials");
     String jobGroup = "sweep-" + context.sweep() + "-" + UUID.randomUUID();
     ProgressReporter reporter =
@@ -41,7 +44,7 @@ final class TrialJob {
     jsc.setJobGroup(jobGroup, "glorot-sweep " + context.sweep(), true);
     try {
       JavaFutureAction<Void> job = jsc.parallelize(trials, trials.size())
-          .foreachAsync(trial -> TrialTask.run(trial, context, failed));
+          .foreachAsync(trial -> TrialTask.run(Leg.toEnd(trial), context, failed, busyNanos));
       try {
         await(job, reporter, lease, progress, progressMillis);
       } finally {

@@ -13,6 +13,7 @@ import org.glorotsweep.core.TrialRunner;
 import org.glorotsweep.core.data.DatasetCatalog;
 import org.glorotsweep.core.result.Provenance;
 import org.glorotsweep.core.result.TrialResult;
+import org.glorotsweep.core.result.TrialStatus;
 import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.results.ExecutionInfo;
@@ -20,7 +21,10 @@ import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.results.TrialCommitter;
 import org.glorotsweep.sweep.results.TrialFailure;
+import org.glorotsweep.sweep.results.SearchColumns;
 import org.glorotsweep.sweep.results.TrialRows;
+import org.glorotsweep.sweep.search.Leg;
+import org.glorotsweep.sweep.search.RungResult;
 
 /**
  * One Spark task: trains one trial on this executor's single core and commits its rows (see
@@ -33,7 +37,8 @@ import org.glorotsweep.sweep.results.TrialRows;
  *
  * <p>A trial saves checkpoints as its sweep's {@code checkpoint_every} says (see {@link HadoopCheckpointStore})
  * and starts from its latest valid one, so a retry after a lost executor, or a second {@code run} after a lost
- * driver, resumes instead of starting over; the checkpoint is deleted once the rows are committed.
+ * driver, resumes instead of starting over; the checkpoint is deleted once the rows are committed. A search's
+ * trial pausing at a rung keeps the checkpoint of exactly that update, from which its race continues it.
  */
 final class TrialTask {
   /** Data sets loaded in this JVM, shared read-only by every trial that runs here. */
@@ -41,22 +46,44 @@ final class TrialTask {
 
   private TrialTask() {}
 
-  static void run(PlannedTrial trial, SweepContext context, LongAccumulator failed) throws IOException {
+  /**
+   * Runs one leg of a trial (a whole trial, or a search's leg to a rung; see {@link Leg}): a leg that pauses
+   * at a rung records its metric there (see {@link SearchLedger}) and keeps its checkpoint instead of
+   * committing; every other leg commits the trial's rows. The task's wall time is added to {@code busyNanos}.
+   */
+  static void run(Leg leg, SweepContext context, LongAccumulator failed, LongAccumulator busyNanos)
+      throws IOException {
+    long start = System.nanoTime();
+    try {
+      runLeg(leg, context, failed);
+    } finally {
+      busyNanos.add(System.nanoTime() - start);
+    }
+  }
+
+  private static void runLeg(Leg leg, SweepContext context, LongAccumulator failed) throws IOException {
+    PlannedTrial trial = leg.trial();
     TaskContext task = TaskContext.get();
     int attempt = task.attemptNumber();
     boolean lastAttempt = attempt + 1 >= context.maxAttempts();
     Configuration conf = context.hadoop().get();
     long start = System.nanoTime();
     Map<ResultTable, List<Object[]>> rows;
-    HadoopCheckpointStore checkpoints = HadoopCheckpointStore.of(
-        new OutputLayout(new Path(context.output()), context.sweep()), trial.trialId(),
-        trial.spec().training().precision(), conf);
+    OutputLayout layout = new OutputLayout(new Path(context.output()), context.sweep());
+    HadoopCheckpointStore checkpoints =
+        HadoopCheckpointStore.of(layout, trial.trialId(), trial.spec().training().precision(), conf);
     try {
       FaultInjector.installed().beforeTraining(trial.trialId(), trial.group());
       TrialResult result =
           new TrialRunner(catalog(conf))
-              .run(trial.spec(), context.timeout(), context.checkpoints().intervalFor(trial), checkpoints);
-      rows = TrialRows.of(trial, result, execution(attempt, start));
+              .run(trial.spec(), context.timeout(), context.checkpoints().intervalFor(trial), checkpoints,
+                  leg.stopAfter());
+      if (result.status() == TrialStatus.STOPPED && leg.pauses()) {
+        new SearchLedger(layout, conf).record(new RungResult(
+            trial.trialId(), leg.rung(), leg.stopAfter(), leg.metric().of(result.curve(), leg.stopAfter())));
+        return;
+      }
+      rows = TrialRows.of(trial, result, searchColumns(leg, result), execution(attempt, start));
     } catch (IOException | VirtualMachineError e) {
       if (!lastAttempt && Retries.mayCure(e)) {
         throw e;
@@ -72,6 +99,14 @@ final class TrialTask {
     task.killTaskIfInterrupted();
     new TrialCommitter(new Path(context.output()), context.sweep(), conf).commit(trial.trialId(), rows, attemptTag);
     checkpoints.delete();
+  }
+
+  /** The leg's search columns, with its stop only when the trial did stop there; null outside a search. */
+  private static SearchColumns searchColumns(Leg leg, TrialResult result) {
+    if (leg.search() == null || result.status() == TrialStatus.STOPPED) {
+      return leg.search();
+    }
+    return SearchColumns.notStopped(leg.search().rungs());
   }
 
   private static Map<ResultTable, List<Object[]>> failure(

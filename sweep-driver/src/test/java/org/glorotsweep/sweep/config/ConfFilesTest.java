@@ -14,6 +14,8 @@ import org.glorotsweep.core.choice.Activation;
 import org.glorotsweep.core.choice.Initializer;
 import org.glorotsweep.sweep.grid.DataShapes;
 import org.glorotsweep.sweep.grid.PlannedTrial;
+import org.glorotsweep.sweep.search.Race;
+import org.glorotsweep.sweep.search.SearchPlan;
 import org.junit.jupiter.api.Test;
 
 /** The sweep files shipped in conf/ load and expand to the trials their comments promise. */
@@ -114,6 +116,21 @@ class ConfFilesTest {
         List.of("common.dataset", "groups[2].dataset"),
         e.errors().stream().map(ConfigError::keyPath).toList());
     assertTrue(e.errors().get(0).detail().contains("(groups[0].data_options)"), e::getMessage);
+  }
+
+  @Test
+  void searchCompareRacesFiveRatesOfFourModelsInRungsOf100To2700() throws ConfigException {
+    SweepConfig compare = SweepConfigLoader.load(CONF.resolve("search-compare.yaml"), PAPER_DATA_SETS);
+    assertEquals(40, compare.trials().size());
+    SearchPlan plan = SearchPlan.of(compare.trials(), compare.searches());
+    assertEquals(List.of(), plan.unsearched());
+    assertEquals(4, plan.races().size());
+    for (Race race : plan.races()) {
+      assertEquals(List.of(100L, 300L, 900L, 2700L), race.rungs());
+      assertEquals(5, race.arms().size());
+      assertTrue(race.arms().stream().allMatch(arm -> arm.repeats().size() == 2));
+    }
+    assertEquals(Map.of(), compare.withoutSearches().searches());
   }
 
   private static Map<String, Long> countsByGroup(SweepConfig sweep) {

@@ -9,7 +9,13 @@ public enum TrialStatus {
   /** An error escaped the trial (set by the driver, which records the cause). */
   FAILED("failed"),
   /** The per-trial wall-clock limit passed; training stopped. */
-  TIMEOUT("timeout");
+  TIMEOUT("timeout"),
+  /**
+   * Training paused after the update a run was asked to stop after, short of the spec's updates: a rung of a
+   * search. The trial's state there is its checkpoint; the driver's search decides whether it continues or
+   * ends here, as a result with this status.
+   */
+  STOPPED("stopped");
 
   private final String configName;
 

@@ -35,9 +35,12 @@ public final class Trainer<M extends ReshapeMatrix> {
    * kernel (the loop, the streams, the monitors, the initialisers). A checkpoint records it, and one of
    * another version is never resumed; trials record it as {@code maths_version}. 1: the first; 2: exp, log,
    * tanh and pow from {@link StrictMath} (fdlibm, the same bits on every JVM and CPU) instead of {@link
-   * Math}, whose intrinsics may differ between JVM versions and CPUs.
+   * Math}, whose intrinsics may differ between JVM versions and CPUs; 3: on the vector kernels, tanh, sigmoid
+   * and softsign in both precisions from the deterministic vectorised functions of {@code
+   * FloatVectorActivations} and its float64 twin (float32 tanh was {@code VectorTanh}'s; the others were
+   * {@link StrictMath}'s, element by element); the EJML kernels' bits are those of version 2.
    */
-  public static final int MATHS_VERSION = 2;
+  public static final int MATHS_VERSION = 3;
 
   private final Propagation<M> propagation;
   private final TrainingSpec training;
@@ -137,12 +140,38 @@ public final class Trainer<M extends ReshapeMatrix> {
       PointObserver<M> observer,
       CheckpointInterval interval,
       CheckpointObserver checkpoints) {
+    return train(timeUp, observer, interval, checkpoints, training.updates());
+  }
+
+  /**
+   * Runs the updates as {@link #train(BooleanSupplier, PointObserver, CheckpointInterval, CheckpointObserver)}
+   * does, but pauses after update {@code stopAfter} (a measurement point at or below T): when it is short of T
+   * the loop ends there with {@link TrialStatus#STOPPED}, its last point is that scheduled point (no end point
+   * is added, so a run resumed from here measures exactly what an uninterrupted one does), and the progress
+   * goes to {@code checkpoints} whatever the interval, unless no update was applied in this call (it resumed
+   * at that update): the checkpoint holds the state after exactly {@code stopAfter} updates.
+   *
+   * @throws IllegalArgumentException when {@code stopAfter} is not a point of the schedule, or beyond T, or
+   *     before where the loop stands
+   */
+  public Outcome train(
+      BooleanSupplier timeUp,
+      PointObserver<M> observer,
+      CheckpointInterval interval,
+      CheckpointObserver checkpoints,
+      long stopAfter) {
+    if (stopAfter > training.updates() || stopAfter < update || !schedule.contains(stopAfter)) {
+      throw new IllegalArgumentException(
+          "a trial can stop after a measurement point between update " + update + " and " + training.updates()
+              + ", not after update " + stopAfter);
+    }
+    long startedAt = update;
     if (curve.isEmpty()) {
       curve.add(measure(0, OptionalDouble.empty(), false, observer));
     }
     long lastCheckpointUpdate = update;
     long lastCheckpointNanos = System.nanoTime();
-    while (update < training.updates()) {
+    while (update < stopAfter) {
       int rows = stream.nextBatch(training.batchSize(), features, labels);
       propagation.forward(features, rows);
       double cost = propagation.cost(training.cost(), labels);
@@ -166,7 +195,7 @@ public final class Trainer<M extends ReshapeMatrix> {
       if (stopping) {
         return new Outcome(TrialStatus.TIMEOUT, update, OptionalLong.empty(), curve);
       }
-      if (interval.enabled() && update < training.updates()) {
+      if (interval.enabled() && update < stopAfter) {
         long now = System.nanoTime();
         if (interval.due(update - lastCheckpointUpdate, now - lastCheckpointNanos)) {
           checkpoints.checkpoint(
@@ -175,6 +204,12 @@ public final class Trainer<M extends ReshapeMatrix> {
           lastCheckpointNanos = System.nanoTime();
         }
       }
+    }
+    if (update < training.updates()) {
+      if (update > startedAt) {
+        checkpoints.checkpoint(new TrainingProgress(update, stream.examplesDrawn(), costSum, costExamples, curve));
+      }
+      return new Outcome(TrialStatus.STOPPED, update, OptionalLong.empty(), curve);
     }
     return new Outcome(TrialStatus.OK, update, OptionalLong.empty(), curve);
   }
@@ -202,7 +237,7 @@ public final class Trainer<M extends ReshapeMatrix> {
   /**
    * How the loop ended.
    *
-   * @param status OK, DIVERGED or TIMEOUT
+   * @param status OK, DIVERGED, TIMEOUT, or STOPPED (paused short of T)
    * @param updatesDone the number of updates applied
    * @param divergedAtUpdate the 1-based number of the update whose cost was not finite
    * @param curve the learning curves measured
