@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
-# Training throughput of the paper's network (1024 inputs, depth x width tanh layers, 10 softmax units, batch
-# 10, NLL, SGD): our trainer on each kernel and PyTorch (one thread) side by side, in examples/s (median of
-# repetitions) with the ratio to PyTorch. See bench/README.md.
+# Training throughput of the paper's network (1024 inputs, depth x width tanh layers, or --activations, 10
+# softmax units, batch 10, NLL, SGD): our trainer on each kernel and PyTorch (one thread) side by side, in
+# examples/s (median of repetitions) with the ratio to PyTorch. See bench/README.md.
 #
 #   ./bench.sh                          the full table: float32 and float64, depths 1 3 5, widths 250 500 1000
 #   ./bench.sh --quick                  depth 5, width 1000 only, fewer repetitions
 #   ./bench.sh --depths 5 --widths 500,1000 --precisions float32 --repetitions 3 --seconds 1
 #   ./bench.sh --trials 2               two trials at once, one per core: per-trial rate and ratio to one trial
 #   ./bench.sh --trials 2 --clock cpu   the same per CPU-second of each trial's thread (on a shared machine)
+#   ./bench.sh --quick --activations tanh,sigmoid,softsign    each activation against torch's
 #   ./bench.sh --no-torch               our kernels only
 set -euo pipefail
 cd "$(dirname "$0")"
 
-precisions=float32,float64 depths=1,3,5 widths=250,500,1000 kernels=ejml,vector
+precisions=float32,float64 activations=tanh depths=1,3,5 widths=250,500,1000 kernels=ejml,vector
 repetitions=5 seconds=1.0 warmup=8 trials=1 clock=wall torch=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) depths=5 widths=1000 repetitions=3 ;;
     --precisions) precisions=$2; shift ;;
+    --activations) activations=$2; shift ;;
     --depths) depths=$2; shift ;;
     --widths) widths=$2; shift ;;
     --kernels) kernels=$2; shift ;;
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
     --trials) trials=$2; shift ;;
     --clock) clock=$2; shift ;;
     --no-torch) torch=no ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -53,29 +55,31 @@ classpath="$snapshot/classes:$snapshot/test-classes:$(cat trainer-core/target/be
 source scripts/launch-settings.sh   # the Vector API flag
 results="$snapshot/results.tsv"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-ours() {  # ours TRIALS PRECISION DEPTH WIDTH
+ours() {  # ours TRIALS PRECISION ACTIVATION DEPTH WIDTH
   java "$vector_api_flag" -cp "$classpath" org.glorotsweep.core.bench.TrainingBenchmark \
-    --precisions "$2" --depths "$3" --widths "$4" --kernels "$kernels" --trials "$1" \
+    --precisions "$2" --activations "$3" --depths "$4" --widths "$5" --kernels "$kernels" --trials "$1" \
     --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" --clock "$clock" \
     2> >(grep -v 'incubator modules' >&2) | tee -a "$results" >&2
 }
-torch() {  # torch PRECISION DEPTH WIDTH
+torch() {  # torch PRECISION ACTIVATION DEPTH WIDTH
   # one thread, torch's and OpenBLAS's; OPENBLAS_CORETYPE/L2_SIZE, set on some machines for old OpenBLAS
   # builds, are unset so that OpenBLAS picks its kernels for this processor
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
-    "$python" bench/torch_reference.py --precisions "$1" --depths "$2" --widths "$3" \
+    "$python" bench/torch_reference.py --precisions "$1" --activations "$2" --depths "$3" --widths "$4" \
     --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" | tee -a "$results" >&2
 }
 # network by network, so that each ratio compares measurements minutes apart at most
 for precision in ${precisions//,/ }; do
-  for depth in ${depths//,/ }; do
-    for width in ${widths//,/ }; do
-      ours "$trials" "$precision" "$depth" "$width"
-      if [ "$trials" != 1 ]; then
-        ours 1 "$precision" "$depth" "$width"  # the one-trial rate the parallel one is compared with
-      elif [ "$torch" = yes ]; then
-        torch "$precision" "$depth" "$width"
-      fi
+  for activation in ${activations//,/ }; do
+    for depth in ${depths//,/ }; do
+      for width in ${widths//,/ }; do
+        ours "$trials" "$precision" "$activation" "$depth" "$width"
+        if [ "$trials" != 1 ]; then
+          ours 1 "$precision" "$activation" "$depth" "$width"  # the one-trial rate the parallel one is compared with
+        elif [ "$torch" = yes ]; then
+          torch "$precision" "$activation" "$depth" "$width"
+        fi
+      done
     done
   done
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the glorot-sweep application through spark-submit.
 #
-#   ./submit.sh [spark-submit options] plan|run|status|sql|report ARGS...   (--help on each subcommand)
+#   ./submit.sh [spark-submit options] plan|run|status|sql|report|reproduce ARGS...   (--help on each subcommand)
 #
 # With SPARK_HOME set, uses $SPARK_HOME/bin/spark-submit (pass --master spark://..., yarn, k8s://...,
 # --conf ...). Without it, runs Spark from the project's own jars (sweep-driver/target/spark-home/jars) with
@@ -19,7 +19,7 @@ main_class=org.glorotsweep.sweep.cli.Main
 # Everything before the subcommand is for spark-submit; the subcommand and what follows is for the app.
 # spark-submit's options are checked here, by name, because spark-submit itself answers an unknown one with a
 # stack trace; a word that is neither an option, an option's value nor a subcommand is an unknown subcommand.
-usage="usage: $0 [spark-submit options] plan|run|status|sql|report ARGS... (--help on each)"
+usage="usage: $0 [spark-submit options] plan|run|status|sql|report|reproduce ARGS... (--help on each)"
 spark_valued=(--master --deploy-mode --class --name --jars --packages --exclude-packages --repositories --files
   --archives --conf -c --properties-file --driver-memory --driver-java-options --driver-library-path
   --driver-class-path --executor-memory --executor-cores --driver-cores --total-executor-cores --num-executors
@@ -30,7 +30,7 @@ fail_usage() { echo "submit.sh: $1" >&2; echo "$usage" >&2; exit 2; }
 spark_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    plan|run|status|sql|report|--help) break ;;
+    plan|run|status|sql|report|reproduce|--help) break ;;
   esac
   if one_of "${1%%=*}" "${spark_valued[@]}" && [[ "$1" == *=* ]]; then
     spark_args+=("$1"); shift
@@ -42,7 +42,7 @@ while [[ $# -gt 0 ]]; do
   elif [[ "$1" == -* ]]; then
     fail_usage "unknown spark-submit option '$1' (spark-submit --help lists them)"
   else
-    fail_usage "unknown command '$1'; expected plan, run, status, sql or report"
+    fail_usage "unknown command '$1'; expected plan, run, status, sql, report or reproduce"
   fi
 done
 if [[ $# -eq 0 ]]; then

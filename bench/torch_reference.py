@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """PyTorch reference for bench.sh: training throughput of the paper's network in examples/s, one thread.
 
-The same network and step as trainer-core's TrainingBenchmark: 1024 inputs, `depth` tanh layers of `width`
-units, 10 softmax units, normalized (Glorot uniform) init with zero biases, NLL (cross-entropy on the
+The same network and step as trainer-core's TrainingBenchmark: 1024 inputs, `depth` layers of `width` tanh,
+sigmoid or softsign units, 10 softmax units, normalized (Glorot uniform) init with zero biases, NLL (cross-entropy on the
 logits), plain SGD on batches of 10 random examples held in memory. Prints one tab-separated line per
-measurement: precision, depth, width, "torch", trials (always 1), median examples/s over the repetitions.
+measurement: precision, activation, depth, width, "torch", trials (always 1), median examples/s over the repetitions.
 One thread: torch.set_num_threads(1) here, and OPENBLAS_NUM_THREADS=1 from bench.sh (OpenBLAS's own
 threads otherwise compete with torch's and run several times slower).
 """
@@ -16,13 +16,14 @@ import time
 import torch
 
 INPUTS, CLASSES, BATCH, POOL, LEARNING_RATE = 1024, 10, 10, 64, 0.01
+ACTIVATIONS = {"tanh": torch.nn.Tanh, "sigmoid": torch.nn.Sigmoid, "softsign": torch.nn.Softsign}
 
 
-def network(depth, width, dtype):
+def network(activation, depth, width, dtype):
     sizes = [INPUTS] + [width] * depth
     layers = []
     for fan_in, fan_out in zip(sizes, sizes[1:]):
-        layers += [torch.nn.Linear(fan_in, fan_out, dtype=dtype), torch.nn.Tanh()]
+        layers += [torch.nn.Linear(fan_in, fan_out, dtype=dtype), ACTIVATIONS[activation]()]
     layers.append(torch.nn.Linear(sizes[-1], CLASSES, dtype=dtype))
     net = torch.nn.Sequential(*layers)
     for layer in net:
@@ -44,10 +45,10 @@ def examples_per_second(step, seconds):
             return steps * BATCH / (now - begin)
 
 
-def measure(precision, depth, width, args):
+def measure(precision, activation, depth, width, args):
     dtype = torch.float32 if precision == "float32" else torch.float64
     generator = torch.Generator().manual_seed(2010)
-    net = network(depth, width, dtype)
+    net = network(activation, depth, width, dtype)
     features = torch.rand(POOL, BATCH, INPUTS, generator=generator, dtype=dtype) * 2 - 1
     labels = torch.randint(CLASSES, (POOL, BATCH), generator=generator)
     optimizer = torch.optim.SGD(net.parameters(), lr=LEARNING_RATE)
@@ -65,6 +66,7 @@ def measure(precision, depth, width, args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--precisions", default="float32,float64")
+    parser.add_argument("--activations", default="tanh")
     parser.add_argument("--depths", default="1,3,5")
     parser.add_argument("--widths", default="250,500,1000")
     parser.add_argument("--repetitions", type=int, default=5)
@@ -73,10 +75,11 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(1)
     for precision in args.precisions.split(","):
-        for depth in map(int, args.depths.split(",")):
-            for width in map(int, args.widths.split(",")):
-                rate = measure(precision, depth, width, args)
-                print(f"{precision}\t{depth}\t{width}\ttorch\t1\t{rate:.1f}", flush=True)
+        for activation in args.activations.split(","):
+            for depth in map(int, args.depths.split(",")):
+                for width in map(int, args.widths.split(",")):
+                    rate = measure(precision, activation, depth, width, args)
+                    print(f"{precision}\t{activation}\t{depth}\t{width}\ttorch\t1\t{rate:.1f}", flush=True)
 
 
 if __name__ == "__main__":

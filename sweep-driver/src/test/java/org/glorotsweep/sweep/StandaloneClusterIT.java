@@ -56,7 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  * user would. Every table's rows must match to the bit, except the facts of where and when a trial ran. A driver
  * without the secret is refused; the secret is readable by its owner only and appears in no log, output or
  * command line; the daemons listen on loopback only. An executor JVM killed with SIGKILL mid-trial costs the trial
- * only the updates since its checkpoint, and the sweep still ends with the local run's bits. Needs the packaged
+ * only the updates since its checkpoint, and the sweep still ends with the local run's bits. The cluster recipe
+ * of {@code scripts/schedule/} reproduces the local run on the cluster, every trial identical. Needs the packaged
  * jars, so it runs in {@code verify}; the cluster is always stopped afterwards. Its ports are free ones chosen at
  * start, so it runs next to other tests.
  */
@@ -130,6 +131,38 @@ class StandaloneClusterIT {
     for (Path log : executorLogs) {
       assertTrue(Files.readString(log).contains("CoarseGrainedExecutorBackend"), () -> log + " is no executor's");
     }
+  }
+
+  @Test
+  void theClusterRecipeReproducesTheLocalSweepIdenticalOnTheCluster() throws Exception {
+    Path reproduced = temp.resolve("reproduced");
+    try (Stream<Path> files = Files.walk(temp.resolve("local"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, reproduced.resolve(temp.resolve("local").relativize(file).toString()));
+      }
+    }
+    // the shipped cluster.env, pointed at this cluster (its port, its secret) and at the copy of the output
+    Map<String, String> env = ScheduleRecipes.environmentFile(ScheduleRecipes.FOLDER.resolve("cluster.env"));
+    String sparkOptions = env.get("SPARK_OPTIONS").replace("spark://127.0.0.1:7077", masterUrl)
+        + " --properties-file " + clusterState.resolve(AUTH_PROPERTIES)
+        + " --conf spark.executor.memory=1g --conf spark.ui.enabled=false";
+    Finished reproduce = run(SWEEP_LIMIT, temp, "/usr/bin/env", "GLOROT_SWEEP_HOME=" + ROOT,
+        "REPRODUCE_OUTPUT=" + reproduced, "SPARK_OPTIONS=" + sparkOptions,
+        "REPRODUCE_OPTIONS=" + env.get("REPRODUCE_OPTIONS"),
+        "bash", ScheduleRecipes.FOLDER.resolve("reproduce.sh").toString());
+    List<String> lines = Files.readAllLines(reproduce.output());
+    assertEquals(0, reproduce.exitCode(), reproduce::tail);
+    assertTrue(lines.get(lines.size() - 1).matches("reproduce smoke \\d{8}T\\d{6}Z-[0-9a-f]{8}: 5 trials, 5 identical,"
+        + " 0 within_tolerance, 0 drifted, 0 failed; exit 0"), reproduce::tail);
+    ResultViews.register(reader, reproduced.toString());
+    assertEquals(List.of(5L, 5L), reader.sql("SELECT count(*), count_if(verdict = 'identical' AND weights_identical"
+        + " AND committed_kernel = rerun_kernel AND changed = '') FROM reproductions").collectAsList().stream()
+        .map(row -> List.of(row.getLong(0), row.getLong(1))).findFirst().orElseThrow());
+    boolean onTheCluster = false;
+    for (JsonNode completed : new ObjectMapper().readTree(masterJson()).path("completedapps")) {
+      onTheCluster |= completed.path("name").asText().equals(APP_NAME + " reproduce");
+    }
+    assertTrue(onTheCluster, () -> "the master lists no completed reproduce app\n" + clusterLogs());
   }
 
   @Test

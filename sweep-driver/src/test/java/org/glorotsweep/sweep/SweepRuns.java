@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,21 +87,39 @@ public final class SweepRuns {
   }
 
   /**
-   * Runs {@code run CONFIG --output OUTPUT} in a JVM of its own (local[2] Spark, this JVM's options and
-   * classpath) with {@code injector} installed and a lease of {@code leaseSeconds}, its output going to {@code
-   * log}; returns its exit status.
+   * Runs {@code run CONFIG --output OUTPUT} in a JVM of its own (see {@link #mainInAnotherJvm}) with
+   * {@code injector} installed and a lease of {@code leaseSeconds}, its output going to {@code log}; returns its
+   * exit status.
    */
   static int runInAnotherJvm(Path config, Path output, Class<? extends FaultInjector> injector, int leaseSeconds,
       Path log) throws Exception {
+    return mainInAnotherJvm(Set.of(),
+        List.of("-D" + FaultInjector.CLASS_PROPERTY + "=" + injector.getName(),
+            "-D" + SweepLease.SECONDS_PROPERTY + "=" + leaseSeconds),
+        List.of("run", config.toString(), "--output", output.toString()), log);
+  }
+
+  /**
+   * Runs {@link Main} with {@code args} in a JVM of its own: this JVM's options and classpath less the options in
+   * {@code dropped}, then {@code properties} (each {@code -Dkey=value}), local Spark on 2 cores without UI. Its
+   * output goes to {@code log}; it must end within 5 minutes.
+   *
+   * @return its exit status
+   */
+  static int mainInAnotherJvm(Set<String> dropped, List<String> properties, List<String> args, Path log)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.addAll(Arrays.asList("-cp",
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
-        "-D" + FaultInjector.CLASS_PROPERTY + "=" + injector.getName(),
-        "-D" + SweepLease.SECONDS_PROPERTY + "=" + leaseSeconds,
-        Main.class.getName(), "run", config.toString(), "--output", output.toString()));
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!dropped.contains(option)) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        "-Dspark.master=local[2]", "-Dspark.ui.enabled=false"));
+    command.addAll(properties);
+    command.add(Main.class.getName());
+    command.addAll(args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly().waitFor();

@@ -10,9 +10,9 @@ import org.glorotsweep.sweep.spark.SweepLease;
 /**
  * The application's entry point, run through {@code spark-submit} (see {@code submit.sh}):
  * {@code plan CONFIG}, {@code run CONFIG}, {@code status OUTPUT}, {@code sql OUTPUT [QUERY]},
- * {@code report OUTPUT}; {@code --help} on each. Exit codes: 0 success, 2 bad command line, config or query
- * (or no sweep output where one is read), 3 a sweep with failed trials, 4 the sweep is being run by another
- * driver on the same output.
+ * {@code report OUTPUT}, {@code reproduce OUTPUT}; {@code --help} on each. Exit codes: 0 success, 1 (reproduce)
+ * some trials drifted or failed, 2 bad command line, config or query (or no sweep output where one is read), 3 a
+ * sweep with failed trials, 4 the sweep is being run by another driver on the same output.
  */
 public final class Main {
   private static final Map<String, Command> COMMANDS = Map.of(
@@ -20,10 +20,11 @@ public final class Main {
       "run", new RunCommand(),
       "status", new StatusCommand(),
       "sql", new SqlCommand(),
-      "report", new ReportCommand());
+      "report", new ReportCommand(),
+      "reproduce", new ReproduceCommand());
 
   private static final String USAGE =
-      "usage: submit.sh [spark-submit options] plan|run|status|sql|report ARGS... (--help on each)";
+      "usage: submit.sh [spark-submit options] plan|run|status|sql|report|reproduce ARGS... (--help on each)";
 
   private Main() {}
 
@@ -43,7 +44,7 @@ public final class Main {
     }
     Command command = COMMANDS.get(args.get(0));
     if (command == null) {
-      err.println("unknown command '" + args.get(0) + "'; allowed: plan, run, status, sql, report");
+      err.println("unknown command '" + args.get(0) + "'; allowed: plan, run, status, sql, report, reproduce");
       err.println(USAGE);
       return 2;
     }

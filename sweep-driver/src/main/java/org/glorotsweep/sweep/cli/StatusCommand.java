@@ -13,12 +13,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.glorotsweep.sweep.reproduce.ReproductionHistory;
 import org.glorotsweep.sweep.spark.CheckpointListing;
 import org.glorotsweep.sweep.spark.ResultViews;
 
 /**
- * {@code status OUTPUT}: counts of committed trials by sweep and status, what failed, and the trials in
- * progress with their last checkpoint.
+ * {@code status OUTPUT}: counts of committed trials by sweep and status, what failed, the trials in
+ * progress with their last checkpoint, and each sweep's last reproduction.
  */
 final class StatusCommand implements Command {
 
@@ -31,7 +32,8 @@ final class StatusCommand implements Command {
           damaged result file (run runs those again), and per sweep the
           core-seconds plan's cost model estimates for the trials that ended ok against those they took
           (the model times each distinct trial shape on this machine first, a few seconds in all), then
-          the trials in progress with their last checkpoint's update and age.""";
+          the trials in progress with their last checkpoint's update and age, and per sweep its last
+          reproduction: when, the trials compared and the count of each verdict.""";
   }
 
   /** One row per checkpoint: sweep, trial id, its update and its age in whole seconds. */
@@ -79,6 +81,7 @@ final class StatusCommand implements Command {
       printTimedOut(spark, out);
       CostCheck.print(spark, out);
       RowPrinter.printTable(inProgress(spark, parsed.positional().get(0)), out);
+      RowPrinter.printTable(ReproductionHistory.lastRuns(spark), out);
       return 0;
     }
   }

@@ -22,6 +22,9 @@ public enum ColumnType {
   DOUBLE(DataTypes.DoubleType, PrimitiveTypeName.DOUBLE, null),
   /** true / false. */
   BOOLEAN(DataTypes.BooleanType, PrimitiveTypeName.BOOLEAN, null),
+  /** An instant, microseconds since 1970-01-01T00:00:00Z (a {@link java.time.Instant} when written). */
+  TIMESTAMP(DataTypes.TimestampType, PrimitiveTypeName.INT64,
+      LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)),
   /** A list of 32-bit integers. */
   INT_ARRAY(DataTypes.createArrayType(DataTypes.IntegerType, false), PrimitiveTypeName.INT32, null),
   /** A list of 64-bit integers. */

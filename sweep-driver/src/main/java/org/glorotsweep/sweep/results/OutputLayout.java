@@ -13,6 +13,8 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * OUTPUT/&lt;table&gt;/sweep=S/&lt;trial_id&gt;.parquet     a committed trial's rows (only these, after a run)
  * OUTPUT/_run/sweep=S/lease                      the running driver's lease (see SweepLease)
  * OUTPUT/_run/sweep=S/staging/&lt;trial&gt;.&lt;attempt&gt;/ an attempt's files until they are published
+ * OUTPUT/_run/sweep=S/reproduce/&lt;run&gt;/         a reproduction run's re-runs, until its verdicts are committed
+ * OUTPUT/reproductions/sweep=S/&lt;run&gt;.parquet   a reproduction run's verdicts (see HistoryTable)
  * OUTPUT/_checkpoints/sweep=S/&lt;trial&gt;.ckpt       a running trial's checkpoint, until its rows are committed
  * OUTPUT/_search/sweep=S/                        a search's rung results and decisions (see SearchLedger)
  * </pre>
@@ -38,13 +40,26 @@ public record OutputLayout(Path output, String sweep) {
   public static final String CHECKPOINT_SUFFIX = ".ckpt";
 
   /** {@code OUTPUT/<table>/sweep=<sweep>}. */
-  public Path tableDirectory(ResultTable table) {
+  public Path tableDirectory(TableSchema table) {
     return new Path(new Path(output, table.directory()), partition());
   }
 
   /** The final file of {@code trialId} in {@code table}. */
   public Path tableFile(ResultTable table, String trialId) {
     return new Path(tableDirectory(table), trialId + ".parquet");
+  }
+
+  /** The final file of the run {@code runId} in {@code table}. */
+  public Path historyFile(HistoryTable table, String runId) {
+    return new Path(tableDirectory(table), runId + ".parquet");
+  }
+
+  /**
+   * {@code OUTPUT/_run/sweep=<sweep>/reproduce}: the re-runs of reproduction runs, each under its run id laid
+   * out as an output of its own, until their verdicts are committed.
+   */
+  public Path reproduceDirectory() {
+    return new Path(runDirectory(), "reproduce");
   }
 
   /** {@code OUTPUT/_run/sweep=<sweep>}: this sweep's lease and staging. */

@@ -26,7 +26,7 @@ public final class ParquetRows {
    *
    * @param rows values in {@link ResultTable#columns()} order. Not modified.
    */
-  public static void write(ResultTable table, List<Object[]> rows, Path path, Configuration conf)
+  public static void write(TableSchema table, List<Object[]> rows, Path path, Configuration conf)
       throws IOException {
     try (ParquetWriter<Object[]> writer =
         new Builder(HadoopOutputFile.fromPath(path, conf), table)
@@ -57,9 +57,9 @@ public final class ParquetRows {
   }
 
   private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
-    private final ResultTable table;
+    private final TableSchema table;
 
-    Builder(HadoopOutputFile file, ResultTable table) {
+    Builder(HadoopOutputFile file, TableSchema table) {
       super(file);
       this.table = table;
     }

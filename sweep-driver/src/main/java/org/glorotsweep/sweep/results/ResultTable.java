@@ -9,25 +9,19 @@ import static org.glorotsweep.sweep.results.ColumnType.LONG;
 import static org.glorotsweep.sweep.results.ColumnType.LONG_ARRAY;
 import static org.glorotsweep.sweep.results.ColumnType.STRING;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Type;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * The four result tables of a sweep output, each stored as Parquet under {@code OUTPUT/<table>/sweep=<name>/},
- * one file per trial. Their columns are declared here once; the Spark {@link StructType} used to read them
- * and the Parquet schema used to write them both derive from that declaration. {@code sweep} is the
+ * The four result tables of a sweep's trials, each stored as Parquet under {@code OUTPUT/<table>/sweep=<name>/},
+ * one file per trial. Their columns are declared here once; the Spark schema used to read them and the Parquet
+ * schema used to write them both derive from that declaration ({@link TableSchema}). {@code sweep} is the
  * partition column: it is the directory name, not stored in the files, and comes last in the Spark schema.
  *
  * <p>A value that was not recorded is NULL (a column declared optional); NaN is only ever a value that was
  * computed and came out NaN, such as the NLL of a diverged network. {@link #RESULTS_VERSION}, stored in
  * every {@code trials} row, changes whenever a column is added or its meaning changes.
  */
-public enum ResultTable {
+public enum ResultTable implements TableSchema {
   /** One row per trial: identity, every config axis, outcome, and provenance. */
   TRIALS("trials", List.of(
       required("trial_id", STRING, "Hash of the trial's canonical spec (32 hex digits); the same spec has the same id in any sweep."),
@@ -147,42 +141,13 @@ public enum ResultTable {
     this.columns = columns;
   }
 
-  /** The table's directory under the output location, also its SQL view name. */
+  @Override
   public String directory() {
     return directory;
   }
 
-  /** The stored columns, in file order (without the partition column). */
+  @Override
   public List<Column> columns() {
     return columns;
-  }
-
-  /** The position of column {@code name} in {@link #columns()}. */
-  public int indexOf(String name) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("table " + directory + " has no column " + name);
-  }
-
-  /** The schema Spark reads the table with: the stored columns, then {@code sweep}. */
-  public StructType sparkSchema() {
-    List<StructField> fields = new ArrayList<>();
-    for (Column c : columns) {
-      fields.add(DataTypes.createStructField(c.name(), c.type().sparkType(), c.nullable()));
-    }
-    fields.add(DataTypes.createStructField(PARTITION_COLUMN, DataTypes.StringType, false));
-    return DataTypes.createStructType(fields);
-  }
-
-  /** The schema of the table's Parquet files. */
-  public MessageType parquetSchema() {
-    List<Type> fields = new ArrayList<>();
-    for (Column c : columns) {
-      fields.add(c.type().parquetField(c.name(), c.nullable()));
-    }
-    return new MessageType("glorot_sweep_" + directory, fields);
   }
 }

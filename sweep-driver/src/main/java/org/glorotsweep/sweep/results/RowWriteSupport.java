@@ -1,5 +1,7 @@
 package org.glorotsweep.sweep.results;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -8,15 +10,15 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
- * Writes rows of a {@link ResultTable}, each an {@code Object[]} with one value per column in column order
+ * Writes rows of a {@link TableSchema}, each an {@code Object[]} with one value per column in column order
  * ({@code String}, {@code Integer}, {@code Long}, {@code Double}, {@code Boolean}, {@code int[]} or
  * {@code long[]}; null for an empty optional column), to Parquet's record consumer.
  */
 final class RowWriteSupport extends WriteSupport<Object[]> {
-  private final ResultTable table;
+  private final TableSchema table;
   private RecordConsumer consumer;
 
-  RowWriteSupport(ResultTable table) {
+  RowWriteSupport(TableSchema table) {
     this.table = table;
   }
 
@@ -91,6 +93,8 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
       consumer.addDouble(d);
     } else if (value instanceof Boolean b) {
       consumer.addBoolean(b);
+    } else if (value instanceof Instant t) {
+      consumer.addLong(ChronoUnit.MICROS.between(Instant.EPOCH, t));
     } else {
       throw new IllegalArgumentException("unsupported value type " + value.getClass().getName());
     }

@@ -7,7 +7,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.sweep.report.ModelSelection;
+import org.glorotsweep.sweep.results.HistoryTable;
 import org.glorotsweep.sweep.results.ResultTable;
+import org.glorotsweep.sweep.results.TableSchema;
 
 /**
  * Registers a sweep output's tables as Spark SQL temporary views named after them ({@code trials},
@@ -16,7 +18,8 @@ import org.glorotsweep.sweep.results.ResultTable;
  * query never sees a half-committed trial. A damaged file (truncated, overwritten) is skipped rather than failing
  * every query: its rows are missing until {@code run} runs its trial again, and {@code status} names it.
  * Over {@code trials} it also registers model selection's views
- * {@code lr_grid} and {@code selected} ({@link ModelSelection}).
+ * {@code lr_grid} and {@code selected} ({@link ModelSelection}), and it registers the {@link HistoryTable}s
+ * ({@code reproductions}) as they are stored: each of their files is published whole.
  */
 public final class ResultViews {
   private ResultViews() {}
@@ -35,13 +38,16 @@ public final class ResultViews {
           .createOrReplaceTempView(table.directory());
     }
     ModelSelection.register(spark);
+    for (HistoryTable table : HistoryTable.values()) {
+      view(spark, output, table).createOrReplaceTempView(table.directory());
+    }
   }
 
   /**
    * The table as stored, without the rows of damaged files, or an empty frame of its schema when it does not
    * exist yet.
    */
-  static Dataset<Row> view(SparkSession spark, String output, ResultTable table) throws IOException {
+  static Dataset<Row> view(SparkSession spark, String output, TableSchema table) throws IOException {
     Path directory = new Path(output, table.directory());
     if (!directory.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(directory)) {
       return spark.createDataFrame(List.<Row>of(), table.sparkSchema());

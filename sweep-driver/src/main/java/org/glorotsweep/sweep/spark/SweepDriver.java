@@ -2,21 +2,15 @@ package org.glorotsweep.sweep.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -24,7 +18,6 @@ import org.apache.spark.util.LongAccumulator;
 import org.glorotsweep.core.result.TrialStatus;
 import org.glorotsweep.sweep.config.ConfigException;
 import org.glorotsweep.sweep.config.SweepConfig;
-import org.glorotsweep.sweep.faults.FaultInjector;
 import org.glorotsweep.sweep.grid.PlannedTrial;
 import org.glorotsweep.sweep.results.OutputLayout;
 import org.glorotsweep.sweep.results.ResultTable;
@@ -82,9 +75,7 @@ public final class SweepDriver {
     OutputLayout layout = new OutputLayout(new Path(sweep.output()), sweep.name());
     FileSystem fs = layout.fileSystem(jsc.hadoopConfiguration());
     TrialCommitter committer = new TrialCommitter(layout.output(), sweep.name(), jsc.hadoopConfiguration());
-    Duration leaseTime =
-        Duration.ofSeconds(jsc.getConf().getInt(SweepLease.SECONDS_PROPERTY, SweepLease.DEFAULT_SECONDS));
-    try (SweepLease lease = SweepLease.acquire(fs, layout.leaseFile(), leaseTime)) {
+    try (SweepLease lease = SweepLease.acquire(fs, layout.leaseFile(), TrialJob.leaseTime(jsc))) {
       try {
         ShapesetVersionGuard.check(spark, sweep, rerun);
         if (rerun == Rerun.ALL) {
@@ -98,8 +89,8 @@ public final class SweepDriver {
       }
     } finally {
       for (Path directory : List.of(layout.runDirectory(), layout.checkpointDirectory())) {
-        deleteIfEmpty(fs, directory);
-        deleteIfEmpty(fs, directory.getParent());
+        TrialJob.deleteIfEmpty(fs, directory);
+        TrialJob.deleteIfEmpty(fs, directory.getParent());
       }
     }
   }
@@ -159,52 +150,23 @@ public final class SweepDriver {
   private Summary launch(
       JavaSparkContext jsc, SweepConfig sweep, List<PlannedTrial> pending, int skipped, SweepLease lease)
       throws IOException, InterruptedException, ConfigException {
-    LongAccumulator failed = jsc.sc().longAccumulator("failed trials");
     CoreUsage usage = CoreUsage.start(jsc);
-    LongAccumulator busy = usage.busyNanos();
     SweepContext context = new SweepContext(sweep.name(), sweep.output(), sweep.timeout().orElse(null),
         sweep.checkpoints(), maxAttempts(jsc), new SerializableConfiguration(jsc.hadoopConfiguration()));
-    String jobGroup = "sweep-" + sweep.name() + "-" + UUID.randomUUID();
-    ProgressReporter reporter =
-        new ProgressReporter(sweep.name(), jobGroup, pending.size(), failed, jsc.statusTracker());
-    jsc.setJobGroup(jobGroup, "glorot-sweep " + sweep.name(), true);
-    try {
-      if (!sweep.searches().isEmpty()) {
-        SearchLedger ledger = new SearchLedger(new OutputLayout(new Path(sweep.output()), sweep.name()),
-            jsc.hadoopConfiguration());
-        return new SearchRun(jsc, progress, progressMillis, context, lease, failed, usage, ledger)
-            .run(sweep, pending, skipped);
-      }
-      JavaFutureAction<Void> job = jsc.parallelize(pending, pending.size())
-          .foreachAsync(trial -> TrialTask.run(Leg.toEnd(trial), context, failed, busy));
-      try {
-        await(job, reporter, lease);
-      } finally {
-        if (!job.isDone()) {
-          job.cancel(true);
-        }
-      }
-      reporter.print(progress, true);
+    if (sweep.searches().isEmpty()) {
+      long failed = TrialJob.run(jsc, pending, context, lease, progress, progressMillis, usage.busyNanos());
       progress.println(usage.summary(sweep.name()));
-      return new Summary(pending.size(), skipped, failed.value());
+      return new Summary(pending.size(), skipped, failed);
+    }
+    LongAccumulator failed = jsc.sc().longAccumulator("failed trials");
+    jsc.setJobGroup("sweep-" + sweep.name() + "-" + UUID.randomUUID(), "glorot-sweep " + sweep.name(), true);
+    try {
+      SearchLedger ledger = new SearchLedger(new OutputLayout(new Path(sweep.output()), sweep.name()),
+          jsc.hadoopConfiguration());
+      return new SearchRun(jsc, progress, progressMillis, context, lease, failed, usage, ledger)
+          .run(sweep, pending, skipped);
     } finally {
       jsc.clearJobGroup();
-    }
-  }
-
-  private void await(JavaFutureAction<Void> job, ProgressReporter reporter, SweepLease lease)
-      throws InterruptedException, IOException {
-    while (true) {
-      try {
-        job.get(progressMillis, TimeUnit.MILLISECONDS);
-        return;
-      } catch (TimeoutException notYet) {
-        lease.verify();
-        FaultInjector.installed().onProgress(reporter.done());
-        reporter.print(progress, false);
-      } catch (ExecutionException e) {
-        throw new IOException("the sweep's Spark job failed: " + e.getCause().getMessage(), e.getCause());
-      }
     }
   }
 
@@ -230,18 +192,6 @@ public final class SweepDriver {
       return Integer.parseInt(local.group(1));
     }
     return jsc.isLocal() ? 1 : jsc.getConf().getInt("spark.task.maxFailures", 4);
-  }
-
-  /** Deletes {@code directory} if it exists and is empty; another driver may be filling it, so never more. */
-  private static void deleteIfEmpty(FileSystem fs, Path directory) {
-    try {
-      FileStatus[] entries = fs.listStatus(directory);
-      if (entries.length == 0) {
-        fs.delete(directory, false);
-      }
-    } catch (IOException goneOrFilled) {
-      // absent, or filled since it was listed: either way it stays as it is
-    }
   }
 
   /**

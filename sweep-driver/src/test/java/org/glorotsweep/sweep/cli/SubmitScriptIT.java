@@ -54,7 +54,7 @@ class SubmitScriptIT {
   void anUnknownSubcommandIsNamed() throws Exception {
     Outcome outcome = submit("", "foo", "bar");
     assertEquals(2, outcome.code(), outcome::toString);
-    assertEquals("submit.sh: unknown command 'foo'; expected plan, run, status, sql or report",
+    assertEquals("submit.sh: unknown command 'foo'; expected plan, run, status, sql, report or reproduce",
         outcome.err().lines().findFirst().orElseThrow());
     assertTrue(outcome.err().lines().toList().get(1).startsWith("usage: "), outcome::err);
   }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README documents every column of every result table, as declared in {@link ResultTable}. On failure
+ * The README documents every column of every table, as declared in {@link ResultTable} and {@link HistoryTable}. On failure
  * the message holds the section to paste into the README.
  */
 class ReadmeColumnsTest {
@@ -22,7 +24,9 @@ class ReadmeColumnsTest {
   /** One markdown table per result table: column, Spark SQL type, description. */
   static String columnReference() {
     StringBuilder md = new StringBuilder();
-    for (ResultTable table : ResultTable.values()) {
+    List<TableSchema> tables = new ArrayList<>(List.of(ResultTable.values()));
+    tables.addAll(List.of(HistoryTable.values()));
+    for (TableSchema table : tables) {
       md.append("### `").append(table.directory()).append("`\n\n")
           .append("| column | type | meaning |\n|---|---|---|\n");
       for (Column c : table.columns()) {

@@ -4,6 +4,7 @@
 package org.glorotsweep.core.kernel;
 
 import java.security.MessageDigest;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -13,22 +14,25 @@ import org.glorotsweep.core.choice.Precision;
 /**
  * The element-wise kernels on EJML's {@link DMatrixRMaj}, in float64. Element-wise functions are evaluated
  * in double and rounded once to the element type, so they are correctly rounded to within one ulp and identical on
- * every JVM; tanh, the paper's main activation, may instead be a faster deterministic function given to the
- * constructor (see {@link VectorKernels}).
+ * every JVM; activations may instead be faster deterministic functions given to the constructor (see {@link
+ * VectorKernels}).
  */
 public final class DoubleKernels implements Kernels<DMatrixRMaj> {
   private final MatMul<DMatrixRMaj> matMul;
-  private final ArrayFunction tanh;
+  private final Map<Activation, ArrayFunction> arrayActivations;
 
-  /** Kernels whose products use {@code matMul}, with tanh rounded from {@link StrictMath#tanh}. */
+  /** Kernels whose products use {@code matMul}, with every activation rounded from {@link Activation#apply}. */
   public DoubleKernels(MatMul<DMatrixRMaj> matMul) {
-    this(matMul, DoubleKernels::roundedTanh);
+    this(matMul, Map.of());
   }
 
-  /** Kernels whose products use {@code matMul} and whose tanh is {@code tanh}. */
-  DoubleKernels(MatMul<DMatrixRMaj> matMul, ArrayFunction tanh) {
+  /**
+   * Kernels whose products use {@code matMul} and whose activations are {@code arrayActivations} where it has
+   * one, else rounded from {@link Activation#apply}.
+   */
+  DoubleKernels(MatMul<DMatrixRMaj> matMul, Map<Activation, ArrayFunction> arrayActivations) {
     this.matMul = matMul;
-    this.tanh = tanh;
+    this.arrayActivations = Map.copyOf(arrayActivations);
   }
 
   /** z_i = f(s_i) for the first {@code count} elements; z may be s. */
@@ -96,18 +100,13 @@ public final class DoubleKernels implements Kernels<DMatrixRMaj> {
   @Override
   public void activate(Activation f, DMatrixRMaj s, DMatrixRMaj z) {
     z.reshape(s.numRows, s.numCols);
-    if (f == Activation.TANH) {
-      tanh.apply(s.data, z.data, s.getNumElements());
+    ArrayFunction arrayFunction = arrayActivations.get(f);
+    if (arrayFunction != null) {
+      arrayFunction.apply(s.data, z.data, s.getNumElements());
       return;
     }
     for (int i = 0; i < s.getNumElements(); i++) {
       z.data[i] = f.apply(s.data[i]);
-    }
-  }
-
-  private static void roundedTanh(double[] s, double[] z, int count) {
-    for (int i = 0; i < count; i++) {
-      z[i] = StrictMath.tanh(s[i]);
     }
   }
 

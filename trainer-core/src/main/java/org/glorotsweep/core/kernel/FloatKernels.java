@@ -2,6 +2,7 @@
 package org.glorotsweep.core.kernel;
 
 import java.security.MessageDigest;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
@@ -11,22 +12,25 @@ import org.glorotsweep.core.choice.Precision;
 /**
  * The element-wise kernels on EJML's {@link FMatrixRMaj}, in float32. Element-wise functions are evaluated
  * in double and rounded once to the element type, so they are correctly rounded to within one ulp and identical on
- * every JVM; tanh, the paper's main activation, may instead be a faster deterministic function given to the
- * constructor (see {@link VectorKernels}).
+ * every JVM; activations may instead be faster deterministic functions given to the constructor (see {@link
+ * VectorKernels}).
  */
 public final class FloatKernels implements Kernels<FMatrixRMaj> {
   private final MatMul<FMatrixRMaj> matMul;
-  private final ArrayFunction tanh;
+  private final Map<Activation, ArrayFunction> arrayActivations;
 
-  /** Kernels whose products use {@code matMul}, with tanh rounded from {@link StrictMath#tanh}. */
+  /** Kernels whose products use {@code matMul}, with every activation rounded from {@link Activation#apply}. */
   public FloatKernels(MatMul<FMatrixRMaj> matMul) {
-    this(matMul, FloatKernels::roundedTanh);
+    this(matMul, Map.of());
   }
 
-  /** Kernels whose products use {@code matMul} and whose tanh is {@code tanh}. */
-  FloatKernels(MatMul<FMatrixRMaj> matMul, ArrayFunction tanh) {
+  /**
+   * Kernels whose products use {@code matMul} and whose activations are {@code arrayActivations} where it has
+   * one, else rounded from {@link Activation#apply}.
+   */
+  FloatKernels(MatMul<FMatrixRMaj> matMul, Map<Activation, ArrayFunction> arrayActivations) {
     this.matMul = matMul;
-    this.tanh = tanh;
+    this.arrayActivations = Map.copyOf(arrayActivations);
   }
 
   /** z_i = f(s_i) for the first {@code count} elements; z may be s. */
@@ -94,18 +98,13 @@ public final class FloatKernels implements Kernels<FMatrixRMaj> {
   @Override
   public void activate(Activation f, FMatrixRMaj s, FMatrixRMaj z) {
     z.reshape(s.numRows, s.numCols);
-    if (f == Activation.TANH) {
-      tanh.apply(s.data, z.data, s.getNumElements());
+    ArrayFunction arrayFunction = arrayActivations.get(f);
+    if (arrayFunction != null) {
+      arrayFunction.apply(s.data, z.data, s.getNumElements());
       return;
     }
     for (int i = 0; i < s.getNumElements(); i++) {
       z.data[i] = (float) f.apply(s.data[i]);
-    }
-  }
-
-  private static void roundedTanh(float[] s, float[] z, int count) {
-    for (int i = 0; i < count; i++) {
-      z[i] = (float) StrictMath.tanh(s[i]);
     }
   }
 

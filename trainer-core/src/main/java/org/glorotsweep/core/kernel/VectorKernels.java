@@ -5,8 +5,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * The Vector API kernels: {@link FloatVectorMatMul} and {@link VectorTanh} in float32, the generated
- * {@link DoubleVectorMatMul} in float64 (with {@link StrictMath#tanh}, the same bits on every JVM). Only {@link KernelChoice} touches
+ * The Vector API kernels: {@link FloatVectorMatMul} and {@link FloatVectorActivations} (tanh, sigmoid and
+ * softsign) in float32, their generated twins {@link DoubleVectorMatMul} and {@link DoubleVectorActivations}
+ * in float64; the activations give the same bits on every JVM. Only {@link KernelChoice} touches
  * this class, and only once it has found {@code jdk.incubator.vector} in the boot layer, so no class that
  * needs the module is loaded without it.
  */
@@ -22,10 +23,10 @@ final class VectorKernels {
   }
 
   static Kernels<FMatrixRMaj> float32() {
-    return new FloatKernels(new FloatVectorMatMul(), VectorTanh::apply);
+    return new FloatKernels(new FloatVectorMatMul(), FloatVectorActivations.functions());
   }
 
   static Kernels<DMatrixRMaj> float64() {
-    return new DoubleKernels(new DoubleVectorMatMul());
+    return new DoubleKernels(new DoubleVectorMatMul(), DoubleVectorActivations.functions());
   }
 }

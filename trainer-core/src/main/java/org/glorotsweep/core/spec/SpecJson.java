@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Writes a {@link TrialSpec} as canonical JSON: keys in a fixed order (options sorted), no whitespace,
- * doubles in Java's shortest round-trip form. Trial ids are hashes of this text, so it must not change for
- * an unchanged spec.
+ * doubles in their shortest round-trip form laid out as Java writes them ({@link CanonicalDouble}, the same on
+ * every Java version). Trial ids are hashes of this text, so it must not change for an unchanged spec;
+ * {@link SpecJsonReader} reads it back.
  */
 final class SpecJson {
   private final StringBuilder out = new StringBuilder(256);
@@ -94,7 +95,7 @@ final class SpecJson {
   }
 
   private SpecJson number(double value) {
-    out.append(value);
+    out.append(CanonicalDouble.format(value));
     return this;
   }
 

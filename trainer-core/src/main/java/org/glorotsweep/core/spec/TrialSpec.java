@@ -33,4 +33,13 @@ public record TrialSpec(
   public String toJson() {
     return SpecJson.write(this);
   }
+
+  /**
+   * The spec whose canonical JSON is {@code json}: {@code fromJson(s.toJson()).equals(s)} for every spec s.
+   *
+   * @throws IllegalArgumentException naming the key and offset when {@code json} is not such a text
+   */
+  public static TrialSpec fromJson(String json) {
+    return SpecJsonReader.read(json);
+  }
 }

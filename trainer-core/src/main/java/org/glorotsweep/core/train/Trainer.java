@@ -35,9 +35,12 @@ public final class Trainer<M extends ReshapeMatrix> {
    * kernel (the loop, the streams, the monitors, the initialisers). A checkpoint records it, and one of
    * another version is never resumed; trials record it as {@code maths_version}. 1: the first; 2: exp, log,
    * tanh and pow from {@link StrictMath} (fdlibm, the same bits on every JVM and CPU) instead of {@link
-   * Math}, whose intrinsics may differ between JVM versions and CPUs.
+   * Math}, whose intrinsics may differ between JVM versions and CPUs; 3: on the vector kernels, tanh, sigmoid
+   * and softsign in both precisions from the deterministic vectorised functions of {@code
+   * FloatVectorActivations} and its float64 twin (float32 tanh was {@code VectorTanh}'s; the others were
+   * {@link StrictMath}'s, element by element); the EJML kernels' bits are those of version 2.
    */
-  public static final int MATHS_VERSION = 2;
+  public static final int MATHS_VERSION = 3;
 
   private final Propagation<M> propagation;
   private final TrainingSpec training;

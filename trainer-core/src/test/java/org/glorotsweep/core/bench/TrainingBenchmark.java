@@ -22,12 +22,13 @@ import org.glorotsweep.core.nn.Workspace;
 import org.glorotsweep.core.spec.NetworkSpec;
 
 /**
- * Training throughput of the paper's network (n_0 = 1024 inputs, depth x width tanh layers, 10 softmax
- * units, normalized init, NLL, plain SGD on batches of 10), in examples per second: the step loop of
- * {@code Trainer} (forward, cost, back-propagation and update) on random batches held in memory, so that
- * it measures the same thing as {@code bench/torch_reference.py}. Run through {@code bench.sh}.
+ * Training throughput of the paper's network (n_0 = 1024 inputs, depth x width layers of tanh, sigmoid or
+ * softsign units, 10 softmax units, normalized init, NLL, plain SGD on batches of 10), in examples per second:
+ * the step loop of {@code Trainer} (forward, cost, back-propagation and update) on random batches held in
+ * memory, so that it measures the same thing as {@code bench/torch_reference.py}. Run through {@code bench.sh}.
  *
- * <p>Prints one tab-separated line per measurement: {@code precision depth width kernel trials examples/s},
+ * <p>Prints one tab-separated line per measurement: {@code precision activation depth width kernel trials
+ * examples/s},
  * where examples/s is the median over repetitions, per trial (so per core when trials = 2). With
  * {@code --clock cpu} the seconds are the stepping thread's CPU time rather than wall-clock time: on a
  * machine shared with other work, that separates what the trials cost each other (caches, memory
@@ -48,8 +49,9 @@ public final class TrainingBenchmark {
   private TrainingBenchmark() {}
 
   /**
-   * Arguments, each optional: {@code --precisions float32,float64 --depths 1,3,5 --widths 250,500,1000
-   * --kernels ejml,vector --trials 1 --repetitions 5 --seconds 1.0 --warmup 8.0 --clock wall}.
+   * Arguments, each optional: {@code --precisions float32,float64 --activations tanh --depths 1,3,5
+   * --widths 250,500,1000 --kernels ejml,vector --trials 1 --repetitions 5 --seconds 1.0 --warmup 8.0
+   * --clock wall}.
    */
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
@@ -59,13 +61,16 @@ public final class TrainingBenchmark {
               + KernelChoice.MIN_VECTOR_BITS + " bits");
     }
     for (String precision : options.precisions) {
-      for (int depth : options.depths) {
-        for (int width : options.widths) {
-          for (String kernel : options.kernels) {
-            double rate = measure(Precision.fromConfigName(precision), depth, width, kernel, options);
-            System.out.printf(
-                Locale.ROOT, "%s\t%d\t%d\t%s\t%d\t%.1f%n",
-                precision, depth, width, kernel, options.trials, rate);
+      for (String activation : options.activations) {
+        for (int depth : options.depths) {
+          for (int width : options.widths) {
+            for (String kernel : options.kernels) {
+              NetworkSpec spec = spec(Activation.fromConfigName(activation), depth, width);
+              double rate = measure(Precision.fromConfigName(precision), spec, kernel, options);
+              System.out.printf(
+                  Locale.ROOT, "%s\t%s\t%d\t%d\t%s\t%d\t%.1f%n",
+                  precision, activation, depth, width, kernel, options.trials, rate);
+            }
           }
         }
       }
@@ -73,11 +78,11 @@ public final class TrainingBenchmark {
   }
 
   /** The median over repetitions of the examples/s of one trial (the mean of the trials run at once). */
-  private static double measure(Precision precision, int depth, int width, String kernel, Options options)
+  private static double measure(Precision precision, NetworkSpec spec, String kernel, Options options)
       throws Exception {
     List<Stepper> steppers = new ArrayList<>();
     for (int t = 0; t < options.trials; t++) {
-      steppers.add(stepper(precision, depth, width, kernel, t));
+      steppers.add(stepper(precision, spec, kernel, t));
     }
     double[] rates = new double[options.repetitions];
     runTogether(steppers, options.warmupSeconds, options.cpuClock);
@@ -115,12 +120,12 @@ public final class TrainingBenchmark {
     return Arrays.stream(rates).average().orElseThrow();
   }
 
-  private static Stepper stepper(Precision precision, int depth, int width, String kernel, int trial) {
+  private static Stepper stepper(Precision precision, NetworkSpec spec, String kernel, int trial) {
     return switch (kernel) {
-      case "ejml" -> new Stepper<>(spec(depth, width), precision == Precision.FLOAT64
+      case "ejml" -> new Stepper<>(spec, precision == Precision.FLOAT64
           ? KernelChoice::ejmlFloat64 : KernelChoice::ejmlFloat32, false, trial);
-      case "vector" -> new Stepper<>(spec(depth, width), kernels(precision), true, trial);
-      case "vector-unfused" -> new Stepper<>(spec(depth, width), kernels(precision), false, trial);
+      case "vector" -> new Stepper<>(spec, kernels(precision), true, trial);
+      case "vector-unfused" -> new Stepper<>(spec, kernels(precision), false, trial);
       default -> throw new IllegalArgumentException(
           "unknown kernel '" + kernel + "': one of ejml, vector, vector-unfused");
     };
@@ -130,8 +135,8 @@ public final class TrainingBenchmark {
     return () -> KernelChoice.forPrecision(precision);
   }
 
-  private static NetworkSpec spec(int depth, int width) {
-    return NetworkSpec.uniform(INPUTS, depth, width, CLASSES, Activation.TANH, Initializer.NORMALIZED);
+  private static NetworkSpec spec(Activation activation, int depth, int width) {
+    return NetworkSpec.uniform(INPUTS, depth, width, CLASSES, activation, Initializer.NORMALIZED);
   }
 
   /** One trial's network, workspace and a pool of random batches, stepped in a loop. */
@@ -186,11 +191,13 @@ public final class TrainingBenchmark {
 
   /** Command-line options; see {@link #main}. */
   private record Options(
-      List<String> precisions, List<Integer> depths, List<Integer> widths, List<String> kernels,
+      List<String> precisions, List<String> activations, List<Integer> depths, List<Integer> widths,
+      List<String> kernels,
       int trials, int repetitions, double seconds, double warmupSeconds, boolean cpuClock) {
 
     static Options parse(String[] args) {
       List<String> precisions = List.of("float32", "float64");
+      List<String> activations = List.of("tanh");
       List<Integer> depths = List.of(1, 3, 5);
       List<Integer> widths = List.of(250, 500, 1000);
       List<String> kernels = List.of("ejml", "vector");
@@ -203,6 +210,7 @@ public final class TrainingBenchmark {
         String value = args[i + 1];
         switch (args[i]) {
           case "--precisions" -> precisions = List.of(value.split(","));
+          case "--activations" -> activations = List.of(value.split(","));
           case "--depths" -> depths = integers(value);
           case "--widths" -> widths = integers(value);
           case "--kernels" -> kernels = List.of(value.split(","));
@@ -217,7 +225,8 @@ public final class TrainingBenchmark {
       if (args.length % 2 != 0) {
         throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
       }
-      return new Options(precisions, depths, widths, kernels, trials, repetitions, seconds, warmup, cpuClock);
+      return new Options(
+          precisions, activations, depths, widths, kernels, trials, repetitions, seconds, warmup, cpuClock);
     }
 
     private static boolean clock(String name) {

@@ -30,6 +30,9 @@ import java.util.Map;
  *   <li>the cast {@code (float) } disappears;
  *   <li>the token after the marker {@code /*float32*}{@code /} is copied unchanged (the float32 pixels a
  *       float64 kernel reads);
+ *   <li>the marker {@code /*float64=TEXT*}{@code /} and the token after it (a number, or a name, qualified or
+ *       not) become {@code TEXT}: a constant or type whose float64 value is not the float32 one (a bit count, a
+ *       split of ln 2, a threshold);
  *   <li>the source's leading {@code //} comment lines give way to a header naming the source and this
  *       generator.
  * </ul>
@@ -37,7 +40,7 @@ import java.util.Map;
 public final class Float64Twins {
   /** The hand-written float32 sources, in the kernel package. */
   static final List<String> SOURCES =
-      List.of("FloatKernels.java", "FloatEjmlMatMul.java", "FloatVectorMatMul.java");
+      List.of("FloatKernels.java", "FloatEjmlMatMul.java", "FloatVectorMatMul.java", "FloatVectorActivations.java");
 
   /** The kernel package's source directory, from the module's directory (Surefire's working directory). */
   static final Path KERNEL_DIRECTORY = Path.of("src", "main", "java", "org", "glorotsweep", "core", "kernel");
@@ -55,10 +58,17 @@ public final class Float64Twins {
           Map.entry("FloatVector", "DoubleVector"),
           Map.entry("FloatKernels", "DoubleKernels"),
           Map.entry("FloatEjmlMatMul", "DoubleEjmlMatMul"),
-          Map.entry("FloatVectorMatMul", "DoubleVectorMatMul"));
+          Map.entry("FloatVectorMatMul", "DoubleVectorMatMul"),
+          Map.entry("FloatVectorActivations", "DoubleVectorActivations"),
+          Map.entry("IntVector", "LongVector"),
+          Map.entry("reinterpretAsInts", "reinterpretAsLongs"),
+          Map.entry("reinterpretAsFloats", "reinterpretAsDoubles"));
 
   /** Marks a token that stays float32 in the float64 file. */
   static final String KEEP = "/*float32*/";
+
+  /** Opens the marker {@code /*float64=TEXT*}{@code /}: the next token becomes TEXT in the float64 file. */
+  static final String REPLACE = "/*float64=";
 
   private static final String CAST = "(float) ";
 
@@ -117,6 +127,14 @@ public final class Float64Twins {
         end = identifierEnd(text, end);
         out.append(text, i, end);
         i = end;
+      } else if (text.startsWith(REPLACE, i)) {
+        int close = text.indexOf("*/", i);
+        int end = close + 2;
+        while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+          end++;
+        }
+        out.append(text, i + REPLACE.length(), close);
+        i = Character.isJavaIdentifierStart(text.charAt(end)) ? qualifiedNameEnd(text, end) : numberEnd(text, end);
       } else if (text.startsWith(CAST, i)) {
         i += CAST.length();
       } else if (Character.isJavaIdentifierStart(c)) {
@@ -141,6 +159,16 @@ public final class Float64Twins {
     int end = start;
     while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
       end++;
+    }
+    return end;
+  }
+
+  /** The end of the name at {@code start}, qualified or not ({@code Integer.MIN_VALUE}). */
+  private static int qualifiedNameEnd(String text, int start) {
+    int end = identifierEnd(text, start);
+    while (end + 1 < text.length() && text.charAt(end) == '.'
+        && Character.isJavaIdentifierStart(text.charAt(end + 1))) {
+      end = identifierEnd(text, end + 1);
     }
     return end;
   }

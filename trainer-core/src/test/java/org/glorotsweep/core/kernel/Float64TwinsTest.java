@@ -54,6 +54,15 @@ class Float64TwinsTest {
   }
 
   @Test
+  void aReplacementMarkerGivesItsTextInPlaceOfTheNextToken() {
+    assertEquals(
+        "int BITS = 52; long S = Long.MIN_VALUE; double T = 745.5; LongVector v = x.reinterpretAsLongs();",
+        Float64Twins.translate(
+            "int BITS = /*float64=52*/ 23; /*float64=long*/ int S = /*float64=Long.MIN_VALUE*/ Integer.MIN_VALUE;"
+                + " float T = /*float64=745.5*/ 104f; IntVector v = x.reinterpretAsInts();"));
+  }
+
+  @Test
   void theHeaderReplacesTheLeadingCommentAndNamesTheSource() {
     String generated =
         Float64Twins.generate("FloatX.java", "// written by hand\n// second line\npackage p;\nfloat f;\n");

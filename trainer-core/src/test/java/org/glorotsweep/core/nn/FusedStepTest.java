@@ -18,11 +18,14 @@ import org.glorotsweep.core.kernel.Kernels;
 import org.glorotsweep.core.spec.NetworkSpec;
 import org.glorotsweep.core.testing.SeparableClusters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link Propagation#backwardAndUpdate} is the step of {@link Propagation#backward()} then
- * {@link Propagation#update}, and training with it on the fast float32 kernels follows the float64 EJML
- * reference (as TrialRunnerTest's float32 test does for the trainer).
+ * {@link Propagation#update}, and training with it on the fast float32 and float64 kernels (vectorised
+ * activations included: tanh, sigmoid, softsign) follows the float64 EJML reference (as TrialRunnerTest's
+ * float32 test does for the trainer).
  */
 class FusedStepTest {
   private static final FixedSplitDataset CLUSTERS = SeparableClusters.create(8, 3, 600, 42);
@@ -43,19 +46,32 @@ class FusedStepTest {
     }
   }
 
-  @Test
-  void fastFloat32AgreesWithTheEjmlFloat64ReferenceAfter100Steps() {
-    NetworkSpec spec = NetworkSpec.uniform(8, 2, 32, 3, Activation.TANH, Initializer.NORMALIZED);
-    Run<?> fast = new Run<>(spec, KernelChoice.float32(), 9);
+  @ParameterizedTest
+  @EnumSource(names = {"TANH", "SIGMOID", "SOFTSIGN"})
+  void fastFloat32AgreesWithTheEjmlFloat64ReferenceAfter100Steps(Activation f) {
+    assertFastKernelsAgree(f, KernelChoice.float32(), 1e-4);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"TANH", "SIGMOID", "SOFTSIGN"})
+  void fastFloat64AgreesWithTheEjmlFloat64ReferenceAfter100Steps(Activation f) {
+    assertFastKernelsAgree(f, KernelChoice.float64(), 1e-10);
+  }
+
+  /** 100 fused steps on {@code fast} against the unfused EJML float64 reference: costs within a relative tolerance. */
+  private static void assertFastKernelsAgree(Activation f, Kernels<?> fast, double tolerance) {
+    NetworkSpec spec = NetworkSpec.uniform(8, 2, 32, 3, f, Initializer.NORMALIZED);
+    double learningRate = f == Activation.SIGMOID ? 0.5 : 0.05;
+    Run<?> trained = new Run<>(spec, fast, 9);
     Run<DMatrixRMaj> reference = new Run<>(spec, KernelChoice.ejmlFloat64(), 9);
-    double fastCost = fast.train(100, 0.05, true);
-    double referenceCost = reference.train(100, 0.05, false);
-    assertEquals(referenceCost, fastCost, 1e-4 * referenceCost);
-    double fastNll = fast.validationNll();
+    double fastCost = trained.train(100, learningRate, true);
+    double referenceCost = reference.train(100, learningRate, false);
+    assertEquals(referenceCost, fastCost, tolerance * referenceCost);
+    double fastNll = trained.validationNll();
     double referenceNll = reference.validationNll();
-    assertEquals(referenceNll, fastNll, 1e-4 * referenceNll);
+    assertEquals(referenceNll, fastNll, tolerance * referenceNll);
     assertTrue(referenceNll < 0.5 * Math.log(3), "the reference learned: nll " + referenceNll);
-    assertNotEquals(fast.network.sha256(), reference.network.sha256());
+    assertNotEquals(trained.network.sha256(), reference.network.sha256());
   }
 
   private static void assertEqualsRelative(DMatrixRMaj expected, DMatrixRMaj actual, double tolerance,
