@@ -161,6 +161,20 @@ class ReproduceIT {
     assertEquals((committed - rerun) / committed, (double) verdict.getAs("worst_difference"), 1e-12);
     assertTrue(verdict.<String>getAs("largest_differences").startsWith(
         "curves.test_nll update " + lastUpdate + ": "), verdict::toString);
+
+    // the report's reproducibility section: the run's counts, and the drifted trial with its worst difference
+    Path report = temp.resolve("report");
+    Finished reported = main("report", output.toString(), "--out", report.toString());
+    assertEquals(0, reported.code(), reported.out() + reported.err());
+    List<String> runs = Files.readAllLines(report.resolve("reproductions.csv"));
+    assertEquals(2, runs.size(), runs::toString);
+    assertEquals("reproduction_id,started_at,trials,identical,within_tolerance,drifted,failed,ours,changed",
+        runs.get(0));
+    assertTrue(runs.get(1).endsWith(",1,0,0,1,0,1,"), runs::toString);
+    List<String> drifted = Files.readAllLines(report.resolve("reproduction_differences.csv"));
+    assertEquals(2, drifted.size(), drifted::toString);
+    assertTrue(drifted.get(1).contains("," + trialId + ",drifted,ours,,curves,test_nll," + lastUpdate + ","),
+        drifted::toString);
   }
 
   @Test

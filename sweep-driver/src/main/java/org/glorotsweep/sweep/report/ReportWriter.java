@@ -115,6 +115,31 @@ public final class ReportWriter {
         FROM trials WHERE sweep = '%s' AND status = 'stopped'
         ORDER BY group_name, dataset, activation, init, depth, width, learning_rate, repeat""".formatted(quoted),
         EmptyCell.NOT_APPLICABLE);
+    reproducibility(quoted, directory);
+  }
+
+  /** The verdicts of every {@code reproduce} run of the sweep, oldest first, and the differences found. */
+  private void reproducibility(String quoted, Path directory) throws IOException {
+    table(directory, "reproductions", "Reproducibility: verdicts over time",
+        "Each reproduce run of this sweep (the view reproductions): how many of the trials it re-ran were"
+        + " identical, within tolerance, drifted or failed, how many were not identical although no provenance"
+        + " had changed (ours: a defect of glorot-sweep), and which provenance differed between the committed"
+        + " runs and the re-runs. None: no reproduce run yet.", """
+        SELECT reproduction_id, min(started_at) AS started_at, count(*) AS trials,
+               count_if(verdict = 'identical') AS identical, count_if(verdict = 'within_tolerance') AS within_tolerance,
+               count_if(verdict = 'drifted') AS drifted, count_if(verdict = 'failed') AS failed,
+               count_if(cause = 'ours') AS ours,
+               concat_ws(',', array_sort(array_distinct(flatten(collect_list(split(nullif(changed, ''), ','))))))
+                 AS changed
+        FROM reproductions WHERE sweep = '%s' GROUP BY reproduction_id ORDER BY reproduction_id""".formatted(quoted),
+        EmptyCell.NOT_APPLICABLE);
+    table(directory, "reproduction_differences", "Reproducibility: trials that drifted or failed",
+        "Per reproduce run, newest first, each trial whose re-run drifted beyond tolerance or failed: the likely"
+        + " cause, the largest difference (table, column, update) and the largest few.", """
+        SELECT reproduction_id, trial_id, verdict, cause, changed, worst_table, worst_column, worst_update,
+               worst_difference, largest_differences
+        FROM reproductions WHERE sweep = '%s' AND verdict IN ('drifted', 'failed')
+        ORDER BY reproduction_id DESC, trial_id""".formatted(quoted), EmptyCell.NOT_APPLICABLE);
   }
 
   /** The caption of Table 1: our protocol, computed from the cells, against the paper's. */
