@@ -5,7 +5,8 @@
 #
 # With SPARK_HOME set, uses $SPARK_HOME/bin/spark-submit (pass --master spark://..., yarn, k8s://...,
 # --conf ...). Without it, runs Spark from the project's own jars (sweep-driver/target/spark-home/jars) with
-# master local[*] unless --master is given, building the project first if needed.
+# master local[*] unless --master is given. Either way it builds the project first when the app jar is missing
+# or older than a source file or POM.
 #
 # A local run (master local[...], or a standalone master on 127.0.0.1/localhost such as cluster.sh's) listens on
 # 127.0.0.1 only: the driver, its block manager and Spark's UI. To listen elsewhere, set SPARK_LOCAL_IP to the
@@ -78,16 +79,25 @@ fi
 # executor with the same flags (its JavaModuleOptions, which include the Vector API module).
 jvm_opts=("$vector_api_flag" -Dlog4j2.configurationFile="$root/conf/log4j2.properties" "${spark_jvm_options[@]}")
 
+# The jars are (re)built when missing or older than a source file or POM of the checkout, so a pull or an edit
+# never runs yesterday's code.
+stale_build() {
+  [[ ! -f "$app_jar" || ! -d "$spark_home/jars" ]] ||
+    [[ -n "$(find "$root/pom.xml" "$root/trainer-core" "$root/sweep-driver" \( -path '*/target' -prune \) -o \
+      -type f \( -path '*/src/*' -o -name pom.xml \) -newer "$app_jar" -print -quit)" ]]
+}
+
 if [[ -n "${SPARK_HOME:-}" ]]; then
-  if [[ ! -f "$app_jar" ]]; then
+  if stale_build; then
+    echo "building glorot-sweep (its jar is missing or older than the sources) ..." >&2
     (cd "$root" && mvn -q -B -DskipTests package)
   fi
   exec "$SPARK_HOME/bin/spark-submit" "${master_args[@]}" --driver-java-options "${jvm_opts[*]}" \
     --class "$main_class" "${spark_args[@]}" "$app_jar" "$@"
 fi
 
-if [[ ! -f "$app_jar" || ! -d "$spark_home/jars" ]]; then
-  echo "building glorot-sweep (first run only) ..." >&2
+if stale_build; then
+  echo "building glorot-sweep (its jar is missing or older than the sources) ..." >&2
   (cd "$root" && mvn -q -B -DskipTests package)
 fi
 exec java "${jvm_opts[@]}" -cp "$spark_home/jars/*" org.apache.spark.deploy.SparkSubmit "${master_args[@]}" \
