@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.glorotsweep.sweep.TestFaults.DriverFailsAfterRungOneDecision;
 import org.glorotsweep.sweep.TestFaults.DriverFailure;
 import org.glorotsweep.sweep.config.SweepConfig;
+import org.glorotsweep.sweep.results.ResultTable;
 import org.glorotsweep.sweep.spark.ResultViews;
 import org.glorotsweep.sweep.spark.SweepDriver;
 import org.glorotsweep.sweep.spark.SweepDriver.Rerun;
@@ -84,7 +85,7 @@ class SearchIT {
         assertEquals(List.of(100L, 100L, 200L, 400L), trials.stream().map(r -> r.getLong(3)).toList());
         for (Row row : trials) {
           assertEquals(List.of(100L, 200L, 400L), row.getList(4), row::toString);
-          assertEquals(4, row.getInt(10));
+          assertEquals(ResultTable.RESULTS_VERSION, row.getInt(10));
           if (row.getString(1).equals("stopped")) {
             assertEquals(row.getLong(3), row.getLong(5), "final_update is the rung's update: " + row);
             assertEquals("valid_error", row.getString(6));
