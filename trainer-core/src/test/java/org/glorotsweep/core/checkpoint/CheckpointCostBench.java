@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * What a checkpoint of the paper's network (1024-1000x5-9, 5.04 million parameters) costs, measured with JMH:
@@ -136,13 +137,9 @@ public class CheckpointCostBench extends HandRunBench {
   public static void main(String[] args) throws Exception {
     Map<String, JmhBench.Score> scores = JmhBench.run(CheckpointCostBench.class, args);
     CheckpointCostBench sizing = new CheckpointCostBench();
-    sizing.precision = "float32";
+    sizing.precision = new CommandLineOptions(args).getParameter("precision")
+        .orElse(List.of("float32")).iterator().next();
     sizing.directory = System.getProperty("java.io.tmpdir");
-    for (String arg : args) {
-      if (arg.startsWith("precision=")) {
-        sizing.precision = arg.substring("precision=".length());
-      }
-    }
     sizing.setUp();
     long size = Files.size(sizing.file);
     sizing.tearDown();
