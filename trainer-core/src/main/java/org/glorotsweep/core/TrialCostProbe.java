@@ -1,9 +1,14 @@
 package org.glorotsweep.core;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ejml.data.ReshapeMatrix;
 import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.DatasetProvider;
@@ -25,27 +30,28 @@ import org.glorotsweep.core.train.TrialRandom;
  * distinct shape to quote a sweep's cost before running it; the result describes the machine and the load it
  * runs on, so it is an estimate, never part of a result.
  *
- * <p>Everything is timed after a warm-up, a whole untimed pass first (the JIT compiles the kernels in the first
- * few hundred updates and points, which a trial pays once per executor JVM, and on a loaded machine the
- * compiler threads lag): updates, as many as fit in about {@value
+ * <p>First, what a fresh JVM pays once, {@link TrialCosts#coldStart}: loading the data set, then a short
+ * {@linkplain #warmUpTrial warm-up trial} of the shape run through {@link TrialRunner} twice, the first time
+ * on as many threads at once as trials start together in an executor JVM; the cold start is the loading plus
+ * the first runs' mean wall time less the second's. The first runs compile the trial's code while competing
+ * with each other and with the JIT's threads for the cores, as the first trials of a fresh executor do (on 2
+ * cores, a smoke trial took 1.7 s more in a fresh JVM than in a warm one alone, 2.5-2.7 s more with a second
+ * starting beside it). Only the first shape a JVM probes sees all of it, a later shape what it compiles anew.
+ *
+ * <p>Then the warm costs, after an untimed pass over the same parts at their full sizes: updates, as many as fit in about {@value
  * #UPDATE_BUDGET_SECONDS} s; learning-curve points and layer-statistics points, each the median of {@value
  * #REPEATS} timings. Two parts are timed on fewer examples and scaled, being linear in them: a learning-curve
  * point on at most {@value #EVALUATION_EXAMPLES} examples of each set (it propagates them in fixed chunks),
  * and the Jacobians on one example, scaled by {@code jacobianExamples} (each example's Jacobians are
  * decomposed separately). The data set is loaded before timing starts: a catalogue loads each data set once
  * per JVM, so trials share it.
- *
- * <p>What a fresh JVM pays once is measured too, as {@link TrialCosts#coldStart}: loading the data set and
- * the first, untimed pass's fixed work (initialising a network, {@value #WARM_UP_UPDATES} updates with two
- * learning-curve points, and the monitor points' warm-up), less the same work in the second pass. It is what
- * the first trial on each executor core adds (the trials of a short sweep can spend more on it than on
- * training); only the first shape a JVM probes sees all of it.
  */
 public final class TrialCostProbe {
   /** About how long the timed updates run. */
   static final double UPDATE_BUDGET_SECONDS = 0.3;
 
   private static final int WARM_UP_UPDATES = 200;
+  private static final int WARM_UP_EXAMPLES = 10;
   private static final int REPEATS = 3;
   private static final int EVALUATION_EXAMPLES = 500;
   /** Small enough that no probe diverges; the step size does not change an update's cost. */
@@ -54,10 +60,18 @@ public final class TrialCostProbe {
   private static final double NANOS = 1e9;
 
   private final DatasetProvider datasets;
+  private final int startingTogether;
 
-  /** A probe that finds data sets through {@code datasets}. */
-  public TrialCostProbe(DatasetProvider datasets) {
+  /**
+   * A probe that finds data sets through {@code datasets} and measures the cold start of {@code
+   * startingTogether} trials that begin at once in one JVM (an executor's cores, a local master's threads).
+   */
+  public TrialCostProbe(DatasetProvider datasets, int startingTogether) {
+    if (startingTogether < 1) {
+      throw new IllegalArgumentException("trials starting together must be >= 1, got " + startingTogether);
+    }
     this.datasets = datasets;
+    this.startingTogether = startingTogether;
   }
 
   /**
@@ -70,13 +84,74 @@ public final class TrialCostProbe {
     long start = System.nanoTime();
     Dataset dataset = datasets.load(spec.data());
     double loading = (System.nanoTime() - start) / NANOS;
+    TrialSpec warmUp = warmUpTrial(spec);
+    double cold = coldSeconds(warmUp, dataset);
+    double warm = secondsOf(warmUp, dataset);
     Kernels<?> kernels = KernelChoice.forPrecision(spec.training().precision());
-    Pass cold = measure(spec, dataset, kernels); // compiles every part; only its fixed work's time is kept
-    Pass warm = measure(spec, dataset, kernels);
-    return warm.costs().withColdStart(Math.max(0, loading + cold.fixedWork() - warm.fixedWork()));
+    measure(spec, dataset, kernels); // the parts at their full sizes, which the warm-up trial's JIT has not seen
+    return measure(spec, dataset, kernels).withColdStart(Math.max(0, loading + cold - warm));
   }
 
-  private static <M extends ReshapeMatrix> Pass measure(TrialSpec spec, Dataset dataset, Kernels<M> kernels) {
+  /**
+   * A short trial through the code of {@code spec}'s trials, whatever its length: its network and monitors,
+   * {@value #WARM_UP_UPDATES} updates measured as a trial with the default interval is (at T / 50 and the
+   * log-spaced points, every {@code jacobianEvery}-th regular one with Jacobians: about 50 points, 6 of them
+   * with Jacobians by default; the JIT compiles a part after enough calls of it, whatever their size), but on
+   * {@value #WARM_UP_EXAMPLES} examples per learning-curve set and monitor set and one Jacobian example, so
+   * that it stays short on the paper's largest networks.
+   */
+  static TrialSpec warmUpTrial(TrialSpec spec) {
+    TrainingSpec t = spec.training();
+    MonitorSpec m = spec.monitor();
+    int evaluationExamples = m.evaluationExamples() == 0 ? WARM_UP_EXAMPLES
+        : Math.min(m.evaluationExamples(), WARM_UP_EXAMPLES);
+    MonitorSpec monitor = new MonitorSpec(
+        m.enabled(), Math.min(m.monitorExamples(), WARM_UP_EXAMPLES), m.logPoints(), 0,
+        Math.min(1, m.jacobianExamples()), m.jacobianEvery(), evaluationExamples, m.histogramBins());
+    TrainingSpec training =
+        new TrainingSpec(t.cost(), t.batchSize(), PROBE_LEARNING_RATE, WARM_UP_UPDATES, t.precision());
+    return new TrialSpec(spec.network(), training, spec.data(), monitor, spec.seed());
+  }
+
+  /**
+   * The mean wall seconds of {@code startingTogether} runs of {@code trial} started at once, one per thread,
+   * in this JVM: the first of a fresh JVM compile the trial's code while competing with each other and with
+   * the JIT's own threads for the cores, as the first trials of a fresh executor do.
+   */
+  private double coldSeconds(TrialSpec trial, Dataset dataset) throws IOException {
+    if (startingTogether == 1) {
+      return secondsOf(trial, dataset);
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(startingTogether);
+    try {
+      List<Future<Double>> runs = new ArrayList<>();
+      for (int t = 0; t < startingTogether; t++) {
+        runs.add(threads.submit(() -> secondsOf(trial, dataset)));
+      }
+      double sum = 0;
+      for (Future<Double> run : runs) {
+        sum += run.get();
+      }
+      return sum / startingTogether;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while probing " + trial.toJson());
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** The wall seconds of running {@code trial} on {@code dataset} through {@link TrialRunner}. */
+  private static double secondsOf(TrialSpec trial, Dataset dataset) throws IOException {
+    long start = System.nanoTime();
+    new TrialRunner(data -> dataset).run(trial);
+    return (System.nanoTime() - start) / NANOS;
+  }
+
+  /** The warm costs of {@code spec}'s parts, each timed as the class comment says. */
+  private static <M extends ReshapeMatrix> TrialCosts measure(TrialSpec spec, Dataset dataset, Kernels<M> kernels) {
     TrialRandom random = new TrialRandom(spec.seed());
     long start = System.nanoTime();
     Network<M> network = Network.initialize(spec.network(), kernels, random.initialization());
@@ -85,8 +160,6 @@ public final class TrialCostProbe {
     int test = evaluatedExamples(dataset.test().size(), spec.monitor().evaluationExamples());
     int probed = Math.min(EVALUATION_EXAMPLES, Math.min(validation, test));
     double evaluationScale = (validation + test) / (2.0 * probed);
-    UpdateTiming first = timeUpdates(network, spec, dataset, random, WARM_UP_UPDATES, probed);
-    double fixedWork = setup + first.evaluation() + first.afterFirstPoint();
     double[] evaluations = new double[REPEATS];
     for (int r = 0; r < REPEATS; r++) {
       evaluations[r] = timeUpdates(network, spec, dataset, random, 1, probed).evaluation();
@@ -99,17 +172,13 @@ public final class TrialCostProbe {
     double jacobian = 0;
     if (spec.monitor().enabled()) {
       MonitorSpec m = spec.monitor();
-      MonitorSpec withoutJacobians = monitorWithJacobianExamples(m, 0);
-      fixedWork += timeMonitorPoint(network, withoutJacobians, spec, dataset);
-      monitor = medianMonitorPoint(network, withoutJacobians, spec, dataset);
+      monitor = medianMonitorPoint(network, monitorWithJacobianExamples(m, 0), spec, dataset);
       if (m.jacobianExamples() > 0 && spec.network().depth() >= 2) {
-        MonitorSpec oneJacobian = monitorWithJacobianExamples(m, 1);
-        fixedWork += timeMonitorPoint(network, oneJacobian, spec, dataset);
-        double oneExample = medianMonitorPoint(network, oneJacobian, spec, dataset);
+        double oneExample = medianMonitorPoint(network, monitorWithJacobianExamples(m, 1), spec, dataset);
         jacobian = Math.max(0, oneExample - monitor) * m.jacobianExamples();
       }
     }
-    return new Pass(new TrialCosts(setup, update, evaluation * evaluationScale, monitor, jacobian, 0), fixedWork);
+    return new TrialCosts(setup, update, evaluation * evaluationScale, monitor, jacobian, 0);
   }
 
   private static long timedUpdates(double pilotUpdate) {
@@ -121,7 +190,7 @@ public final class TrialCostProbe {
     return Math.max(1, evaluationExamples == 0 ? size : Math.min(evaluationExamples, size));
   }
 
-  /** The median of {@value #REPEATS} timings of a monitor point, one having run already as a warm-up. */
+  /** The median of {@value #REPEATS} timings of a monitor point. */
   private static <M extends ReshapeMatrix> double medianMonitorPoint(
       Network<M> network, MonitorSpec monitor, TrialSpec spec, Dataset dataset) {
     double[] seconds = new double[REPEATS];
@@ -169,9 +238,6 @@ public final class TrialCostProbe {
         m.enabled(), m.monitorExamples(), m.logPoints(), m.interval(), examples, m.jacobianEvery(),
         m.evaluationExamples(), m.histogramBins());
   }
-
-  /** A pass's costs, and the seconds of its fixed work, the same in every pass (see {@link #measure(TrialSpec)}). */
-  private record Pass(TrialCosts costs, double fixedWork) {}
 
   /** Seconds of the first learning-curve point, and from it to the end (the updates and the last point). */
   private record UpdateTiming(double evaluation, double afterFirstPoint) {

@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glorotsweep.core.choice.Precision;
+import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.FixedSplitDataset;
+import org.glorotsweep.core.data.LabeledSet;
+import org.glorotsweep.core.data.TrainingStream;
 import org.glorotsweep.core.spec.MonitorSpec;
 import org.glorotsweep.core.spec.TrialSpec;
 import org.glorotsweep.core.testing.SeparableClusters;
 import org.glorotsweep.core.testing.Specs;
+import org.glorotsweep.core.train.MeasurementSchedule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +50,7 @@ class TrialCostsTest {
 
   @Test
   void theProbeTimesEveryPartTheSpecHas() throws Exception {
-    TrialCostProbe probe = new TrialCostProbe(spec -> CLUSTERS);
+    TrialCostProbe probe = new TrialCostProbe(spec -> CLUSTERS, 1);
     MonitorSpec jacobians = new MonitorSpec(true, 50, 10, 0, 5, 10, 0, 20);
     TrialCosts monitored = probe.measure(withMonitor(Specs.clusters(3, 16, 0.05, 100, Precision.FLOAT32, 1), jacobians));
     assertTrue(monitored.update() > 0 && monitored.evaluation() > 0 && monitored.monitor() > 0, monitored::toString);
@@ -50,6 +58,77 @@ class TrialCostsTest {
     assertTrue(curvesOnly.update() > 0 && curvesOnly.evaluation() > 0, curvesOnly::toString);
     assertEquals(0, curvesOnly.monitor());
     assertEquals(0, curvesOnly.jacobian());
+  }
+
+  @Test
+  void theColdPassesRunOnAsManyThreadsAsTrialsStartTogether() throws Exception {
+    TrialSpec spec = Specs.clusters(3, 16, 0.05, 100, Precision.FLOAT32, 1);
+    for (int together : new int[] {1, 3}) {
+      ThreadRecordingDataset dataset = new ThreadRecordingDataset();
+      new TrialCostProbe(shape -> dataset, together).measure(spec);
+      Set<Thread> coldPasses = new HashSet<>(dataset.threads);
+      coldPasses.remove(Thread.currentThread());
+      assertEquals(together == 1 ? 0 : together, coldPasses.size(), "threads besides the caller's");
+      assertTrue(dataset.threads.contains(Thread.currentThread()), "the warm pass runs on the caller's thread");
+    }
+    assertThrows(IllegalArgumentException.class, () -> new TrialCostProbe(shape -> CLUSTERS, 0));
+  }
+
+  @Test
+  void theWarmUpTrialIsShortAndMeasuredAsADefaultTrialIs() {
+    for (long updates : new long[] {0, 50, 5_000_000}) {
+      TrialSpec spec = withMonitor(Specs.clusters(3, 16, 0.05, updates, Precision.FLOAT32, 1), MonitorSpec.DEFAULT);
+      TrialSpec warmUp = TrialCostProbe.warmUpTrial(spec);
+      MeasurementSchedule schedule = MeasurementSchedule.of(warmUp.monitor(), warmUp.training().updates());
+      assertEquals(200, warmUp.training().updates());
+      assertEquals(53, schedule.points().length, "0, 2 log-spaced, 49 every 4 updates, 200");
+      assertEquals(6, schedule.jacobianPointCount(), "0, every 10th regular point, 200");
+      assertEquals(1, warmUp.monitor().jacobianExamples());
+      assertEquals(10, warmUp.monitor().monitorExamples());
+      assertEquals(10, warmUp.monitor().evaluationExamples());
+      assertEquals(spec.network(), warmUp.network());
+    }
+  }
+
+  /** {@link #CLUSTERS}, noting each thread that asks it for training examples. */
+  private static final class ThreadRecordingDataset implements Dataset {
+    final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public String name() {
+      return CLUSTERS.name();
+    }
+
+    @Override
+    public int inputSize() {
+      return CLUSTERS.inputSize();
+    }
+
+    @Override
+    public int classes() {
+      return CLUSTERS.classes();
+    }
+
+    @Override
+    public String fingerprint() {
+      return CLUSTERS.fingerprint();
+    }
+
+    @Override
+    public TrainingStream trainingStream(SplittableRandom dataOrder) {
+      threads.add(Thread.currentThread());
+      return CLUSTERS.trainingStream(dataOrder);
+    }
+
+    @Override
+    public LabeledSet validation() {
+      return CLUSTERS.validation();
+    }
+
+    @Override
+    public LabeledSet test() {
+      return CLUSTERS.test();
+    }
   }
 
   private static TrialSpec withMonitor(TrialSpec spec, MonitorSpec monitor) {

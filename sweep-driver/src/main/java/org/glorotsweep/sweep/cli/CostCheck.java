@@ -24,13 +24,15 @@ import org.glorotsweep.core.spec.TrainingSpec;
 import org.glorotsweep.core.spec.TrialSpec;
 import org.glorotsweep.sweep.grid.SweepEstimate;
 import org.glorotsweep.sweep.spark.HadoopFileOpener;
+import org.glorotsweep.sweep.spark.TrialsPerJvm;
 
 /**
  * The estimate against the actual, for {@code status}: per sweep, the core-seconds {@code plan}'s cost model
  * gives the committed trials that ran to the end (status ok), next to the wall-clock seconds they took. The
  * model is calibrated the way {@code plan} calibrates it, by a probe of each distinct trial shape on this
  * driver, so the ratio says how far this machine's figures carry to the executors. The estimate counts a cold
- * start on as many executor cores as this session has (its default parallelism), which is right for an
+ * start on as many executor cores as this session has (its default parallelism), measured with as many trials
+ * starting together as this session's executor JVMs start ({@link TrialsPerJvm}), which is right for an
  * output made by a local run on this machine and approximate for one made on a cluster.
  */
 final class CostCheck {
@@ -65,7 +67,8 @@ final class CostCheck {
       all.add(spec);
     }
     TrialCostProbe probe =
-        new TrialCostProbe(new DatasetCatalog(new HadoopFileOpener(spark.sparkContext().hadoopConfiguration())));
+        new TrialCostProbe(new DatasetCatalog(new HadoopFileOpener(spark.sparkContext().hadoopConfiguration())),
+            TrialsPerJvm.of(spark.sparkContext().getConf()));
     SweepEstimate estimate = SweepEstimate.of(all, probe::measure);
     int cores = spark.sparkContext().defaultParallelism();
     out.printf(Locale.ROOT, "estimate against actual (status ok; the estimate timed %d trial shape(s) here in %.1f s,"

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 import org.glorotsweep.core.TrialCostProbe;
 import org.glorotsweep.core.data.DatasetCatalog;
 import org.glorotsweep.sweep.config.SweepConfig;
@@ -17,6 +18,7 @@ import org.glorotsweep.sweep.search.SearchPlan;
 import org.glorotsweep.sweep.spark.HadoopDataShapes;
 import org.glorotsweep.sweep.spark.HadoopFileOpener;
 import org.glorotsweep.sweep.spark.OutputLocation;
+import org.glorotsweep.sweep.spark.TrialsPerJvm;
 
 /**
  * {@code plan CONFIG}: validates a sweep and lists its trials with their estimated seconds, measured on this
@@ -50,7 +52,8 @@ final class PlanCommand implements Command {
     SweepConfig sweep =
         SweepConfigLoader.load(Path.of(parsed.positional().get(0)), HadoopDataShapes.of(hadoop));
     OutputLocation.checked(sweep.output(), sweep.source(), "output", hadoop);
-    TrialCostProbe probe = new TrialCostProbe(new DatasetCatalog(new HadoopFileOpener(hadoop)));
+    TrialCostProbe probe =
+        new TrialCostProbe(new DatasetCatalog(new HadoopFileOpener(hadoop)), TrialsPerJvm.of(new SparkConf()));
     SweepEstimate estimate =
         SweepEstimate.of(sweep.trials().stream().map(PlannedTrial::spec).toList(), probe::measure);
     out.printf("sweep %s (seed %d) -> %s%n", sweep.name(), sweep.seed(), sweep.output());

@@ -15,8 +15,8 @@ import org.glorotsweep.core.train.MeasurementSchedule;
  * CostModel#shapeOf shape} are measured once, and each trial is priced with {@link TrialCosts#secondsOf}, which
  * counts its updates and its measurement points (learning curves, layer statistics and Jacobians). A sweep
  * also pays a cold start on each executor core that runs its trials ({@link TrialCosts#coldStart}: loading the
- * data and compiling the code in a fresh JVM), taken as the largest any shape measured, which is the first
- * shape's: the probe's JVM is as fresh as an executor's there.
+ * data and compiling the code in a fresh JVM), taken as the sum of what each shape's probe measured: the
+ * probe's JVM is as fresh as an executor's at its first shape, and each later shape compiles what it adds.
  */
 public final class SweepEstimate {
   /** The share of a trial's time at measurement points above which {@link #monitoringWarnings} speaks up. */
@@ -69,9 +69,13 @@ public final class SweepEstimate {
     return total > 0 ? costs.monitoringSecondsOf(spec) / total : 0;
   }
 
-  /** The seconds a fresh executor core adds to its first trial: the largest cold start of any shape. */
+  /**
+   * The seconds a fresh executor core adds to its trials: the sum of every shape's cold start (the first
+   * shape probed pays for loading the data and compiling the common code, each later one for what it
+   * compiles anew, as a trial of a new shape does on an executor).
+   */
   public double coldStartSeconds() {
-    return costsByShape.values().stream().mapToDouble(TrialCosts::coldStart).max().orElse(0);
+    return costsByShape.values().stream().mapToDouble(TrialCosts::coldStart).sum();
   }
 
   /** The estimated seconds of all of {@code specs}, trials only (no cold starts). */
