@@ -10,14 +10,16 @@
 #   ./bench.sh --trials 2 --clock cpu   the same per CPU-second of each trial's thread (on a shared machine)
 #   ./bench.sh --quick --activations tanh,sigmoid,softsign    each activation against torch's
 #   ./bench.sh --no-torch               our kernels only
+#   ./bench.sh --rounds 5               five rounds per network, ours and torch alternating (3 by default)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 precisions=float32,float64 activations=tanh depths=1,3,5 widths=250,500,1000 kernels=ejml,vector
-repetitions=5 seconds=1.0 warmup=8 trials=1 clock=wall torch=yes
+repetitions=5 seconds=1.0 warmup=8 trials=1 clock=wall torch=yes rounds=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) depths=5 widths=1000 repetitions=3 ;;
+    --rounds) rounds=$2; shift ;;
     --precisions) precisions=$2; shift ;;
     --activations) activations=$2; shift ;;
     --depths) depths=$2; shift ;;
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
     --trials) trials=$2; shift ;;
     --clock) clock=$2; shift ;;
     --no-torch) torch=no ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -55,30 +57,46 @@ classpath="$snapshot/classes:$snapshot/test-classes:$(cat trainer-core/target/be
 source scripts/launch-settings.sh   # the Vector API flag
 results="$snapshot/results.tsv"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+# each measurement line, tab-separated: round, precision, activation, depth, width, kernel, trials, examples/s
+tag() { awk -v round="$round" '{ print round "\t" $0; fflush() }'; }
 ours() {  # ours TRIALS PRECISION ACTIVATION DEPTH WIDTH
   java "$vector_api_flag" -cp "$classpath" org.glorotsweep.core.bench.TrainingBenchmark \
     --precisions "$2" --activations "$3" --depths "$4" --widths "$5" --kernels "$kernels" --trials "$1" \
     --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" --clock "$clock" \
-    2> >(grep -v 'incubator modules' >&2) | tee -a "$results" >&2
+    2> >(grep -v 'incubator modules' >&2) | tag | tee -a "$results" >&2
 }
 torch() {  # torch PRECISION ACTIVATION DEPTH WIDTH
   # one thread, torch's and OpenBLAS's; OPENBLAS_CORETYPE/L2_SIZE, set on some machines for old OpenBLAS
   # builds, are unset so that OpenBLAS picks its kernels for this processor
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
     "$python" bench/torch_reference.py --precisions "$1" --activations "$2" --depths "$3" --widths "$4" \
-    --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" | tee -a "$results" >&2
+    --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" | tag | tee -a "$results" >&2
 }
-# network by network, so that each ratio compares measurements minutes apart at most
+cores=$(nproc)
+load_note() {  # prints the load average; warns when other work is over half the cores
+  # the 1-minute average still counts the bench's own thread, busy until a moment ago: one of the load is ours
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  echo "# round $round of $1: load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  if awk -v l="$load" -v c="$cores" 'BEGIN { exit !(l - 1 > c / 2) }'; then
+    echo "# WARNING: load average $load is more than the bench's own thread plus half of the $cores cores;" \
+      "other work is skewing these figures" >&2
+  fi
+}
+# network by network, in rounds that alternate ours and torch (A B A B ...), so that a change of load
+# hits both sides; each ratio is taken within a round
 for precision in ${precisions//,/ }; do
   for activation in ${activations//,/ }; do
     for depth in ${depths//,/ }; do
       for width in ${widths//,/ }; do
-        ours "$trials" "$precision" "$activation" "$depth" "$width"
-        if [ "$trials" != 1 ]; then
-          ours 1 "$precision" "$activation" "$depth" "$width"  # the one-trial rate the parallel one is compared with
-        elif [ "$torch" = yes ]; then
-          torch "$precision" "$activation" "$depth" "$width"
-        fi
+        for round in $(seq 1 "$rounds"); do
+          load_note "$precision $activation $depth x $width"
+          ours "$trials" "$precision" "$activation" "$depth" "$width"
+          if [ "$trials" != 1 ]; then
+            ours 1 "$precision" "$activation" "$depth" "$width"  # the one-trial rate the parallel one is compared with
+          elif [ "$torch" = yes ]; then
+            torch "$precision" "$activation" "$depth" "$width"
+          fi
+        done
       done
     done
   done
