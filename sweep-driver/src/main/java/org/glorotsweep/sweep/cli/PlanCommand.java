@@ -67,8 +67,8 @@ final class PlanCommand implements Command {
     }
     printAligned(rows, out);
     out.printf(Locale.ROOT, "%d trials, about %.3g core-hours (%.4g core-seconds; estimated from %d trial shape(s)"
-            + " timed on this machine in %.1f s), plus about %.2g s on each executor core for its first trial"
-            + " (loading the data and compiling the code in a fresh JVM)%n",
+            + " timed on this machine in %.1f s), plus about %.2g s on each executor core for its first trial of"
+            + " each shape (loading the data and compiling the code in a fresh JVM)%n",
         sweep.trials().size(), seconds / 3600, seconds, estimate.shapes(), estimate.measuringSeconds(),
         estimate.coldStartSeconds());
     if (!sweep.searches().isEmpty()) {
