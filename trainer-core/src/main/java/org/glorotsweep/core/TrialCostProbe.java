@@ -38,8 +38,8 @@ import org.glorotsweep.core.train.TrialRandom;
  * cores, a smoke trial took 1.7 s more in a fresh JVM than in a warm one alone, 2.5-2.7 s more with a second
  * starting beside it). Only the first shape a JVM probes sees all of it, a later shape what it compiles anew.
  *
- * <p>Then the warm costs, after an untimed pass over the same parts at their full sizes: updates, as many as fit in about {@value
- * #UPDATE_BUDGET_SECONDS} s; learning-curve points and layer-statistics points, each the median of {@value
+ * <p>Then the warm costs, after an untimed pass over the same parts at their full sizes: updates, as many as
+ * fit in about {@value #UPDATE_BUDGET_SECONDS} s; learning-curve points and layer-statistics points, each the median of {@value
  * #REPEATS} timings. Two parts are timed on fewer examples and scaled, being linear in them: a learning-curve
  * point on at most {@value #EVALUATION_EXAMPLES} examples of each set (it propagates them in fixed chunks),
  * and the Jacobians on one example, scaled by {@code jacobianExamples} (each example's Jacobians are

@@ -9,7 +9,8 @@ import org.apache.spark.SparkConf;
  * ({@code local} 1, {@code local[N]} and {@code local[N,F]} N, {@code local[*]} this machine's processors),
  * a {@code local-cluster[n,c,m]} executor's c cores, otherwise {@code spark.executor.cores}, whose default is
  * a standalone worker's every core (taken as this machine's, {@code plan} being meant for a machine like the
- * executors) and 1 elsewhere. The cost estimate's cold start depends on it: the first trials of a fresh JVM
+ * executors) and 1 elsewhere. A cluster's figure is capped at this machine's processors: the probe runs here,
+ * and more threads than cores would measure this machine's oversubscription, not an executor's start. The cost estimate's cold start depends on it: the first trials of a fresh JVM
  * compile the same code while competing with each other and the JIT for the cores.
  */
 public final class TrialsPerJvm {
@@ -32,6 +33,6 @@ public final class TrialsPerJvm {
       return Math.max(1, Integer.parseInt(cluster.group(1)));
     }
     int standaloneDefault = master.startsWith("spark://") ? processors : 1;
-    return Math.max(1, conf.getInt("spark.executor.cores", standaloneDefault));
+    return Math.max(1, Math.min(processors, conf.getInt("spark.executor.cores", standaloneDefault)));
   }
 }

@@ -22,9 +22,13 @@ class TrialsPerJvmTest {
   @Test
   void aClusterStartsOneTrialPerExecutorCore() {
     assertEquals(1, TrialsPerJvm.of(master("yarn")));
-    assertEquals(5, TrialsPerJvm.of(master("k8s://https://host:6443").set("spark.executor.cores", "5")));
+    assertEquals(1, TrialsPerJvm.of(master("k8s://https://host:6443").set("spark.executor.cores", "1")));
+    assertEquals(Math.min(64, PROCESSORS),
+        TrialsPerJvm.of(master("k8s://https://host:6443").set("spark.executor.cores", "64")),
+        "capped at the processors of the machine the probe runs on");
     assertEquals(PROCESSORS, TrialsPerJvm.of(master("spark://host:7077")), "a standalone worker's every core");
-    assertEquals(2, TrialsPerJvm.of(master("spark://host:7077").set("spark.executor.cores", "2")));
+    assertEquals(
+        Math.min(2, PROCESSORS), TrialsPerJvm.of(master("spark://host:7077").set("spark.executor.cores", "2")));
   }
 
   private static SparkConf master(String master) {
