@@ -116,12 +116,20 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
     }
   }
 
-  /** c := c + alpha a^T b, with a m x k, b m x n and c k x n, row i of c at a time. */
+  /**
+   * c := c + alpha a^T b, with a m x k, b m x n and c k x n, row i of c at a time: for a batch of exactly
+   * {@link #FUSED_ROWS} rows by {@link #updateRow}, else by {@link #addRow}, the same FMAs in the same order.
+   */
   @Override
   public void multAddTransA(double alpha, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
     Shapes.accumulate("multAddTransA", a, b, c);
+    boolean fullBatch = a.numRows == FUSED_ROWS && c.numCols >= LANES;
     for (int i = 0; i < c.numRows; i++) {
-      addRow((float) alpha, a, b, i, c);
+      if (fullBatch) {
+        updateRow((float) alpha, a, b, i, c);
+      } else {
+        addRow((float) alpha, a, b, i, c);
+      }
     }
   }
 
@@ -399,6 +407,46 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
     below.data[Math.min(7, last) * k + i] = s7.lane(0);
     below.data[Math.min(8, last) * k + i] = s8.lane(0);
     below.data[Math.min(9, last) * k + i] = s9.lane(0);
+  }
+
+  /**
+   * c_i := c_i + sum_r (alpha a_ri) b_r for a batch of exactly FUSED_ROWS rows, as {@link #addRow} sums it,
+   * one vector of c_i at a time with the ten coefficients held in registers; the last vector ends at the end of
+   * the row (n &ge; LANES), overlapping the one before, whose lanes keep their updated values. This is the
+   * update half of {@link #fusedRow}, for the first layer, whose gradient goes no further down.
+   */
+  private static void updateRow(float alpha, FMatrixRMaj a, FMatrixRMaj b, int i, FMatrixRMaj c) {
+    int n = b.numCols;
+    int chunks = (n + LANES - 1) / LANES;
+    float[] bd = b.data;
+    float[] cd = c.data;
+    int ci = i * n;
+    FloatVector c0 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 0, i));
+    FloatVector c1 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 1, i));
+    FloatVector c2 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 2, i));
+    FloatVector c3 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 3, i));
+    FloatVector c4 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 4, i));
+    FloatVector c5 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 5, i));
+    FloatVector c6 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 6, i));
+    FloatVector c7 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 7, i));
+    FloatVector c8 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 8, i));
+    FloatVector c9 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 9, i));
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      int j = Math.min(chunk * LANES, n - LANES);
+      VectorMask<Float> fresh = FRESH_LANES[Math.min(LANES, n - chunk * LANES)];
+      FloatVector current = FloatVector.fromArray(SPECIES, cd, ci + j);
+      FloatVector u = FloatVector.fromArray(SPECIES, bd, j).fma(c0, current);
+      u = FloatVector.fromArray(SPECIES, bd, n + j).fma(c1, u);
+      u = FloatVector.fromArray(SPECIES, bd, 2 * n + j).fma(c2, u);
+      u = FloatVector.fromArray(SPECIES, bd, 3 * n + j).fma(c3, u);
+      u = FloatVector.fromArray(SPECIES, bd, 4 * n + j).fma(c4, u);
+      u = FloatVector.fromArray(SPECIES, bd, 5 * n + j).fma(c5, u);
+      u = FloatVector.fromArray(SPECIES, bd, 6 * n + j).fma(c6, u);
+      u = FloatVector.fromArray(SPECIES, bd, 7 * n + j).fma(c7, u);
+      u = FloatVector.fromArray(SPECIES, bd, 8 * n + j).fma(c8, u);
+      u = FloatVector.fromArray(SPECIES, bd, 9 * n + j).fma(c9, u);
+      current.blend(u, fresh).intoArray(cd, ci + j);
+    }
   }
 
   /** alpha z_ri, the weight of row r of the batch in the update of w_i; 0 past the batch. */

@@ -135,31 +135,38 @@ class VectorMatMulTest {
     <M extends ReshapeMatrix> void apply(MatMul<M> matMul, M a, M b, M c);
   }
 
+  /**
+   * Bit for bit: batches of 7 rows and of 10 (the update's register-held path), 45 terms (the forward
+   * product's blocks of rows of b and a short last one) and 37 columns (its overlapping last panel).
+   */
   @Test
   void forwardAndUpdateAreTheSequentialFmaSumsBitForBit() {
     SplittableRandom random = new SplittableRandom(5);
-    FMatrixRMaj a = single(filled(7, 45, random));
-    FMatrixRMaj b = single(filled(45, 37, random));
-    FMatrixRMaj c = new FMatrixRMaj(1, 1);
-    fast32.mult(a, b, c);
-    FMatrixRMaj w = single(filled(45, 37, random));
-    FMatrixRMaj d = single(filled(7, 37, random));
-    FMatrixRMaj updated = w.copy();
-    fast32.multAddTransA(ALPHA, a, d, updated);
-    for (int r = 0; r < 7; r++) {
-      for (int j = 0; j < 37; j++) {
-        int row = r;
-        int col = j;
-        float expected = fmaSum(0f, 45, p -> a.get(row, p), p -> b.get(p, col));
-        assertEquals(expected, c.get(r, j), "c[" + r + "][" + j + "]");
+    for (int rows : new int[] {7, 10}) {
+      FMatrixRMaj a = single(filled(rows, 45, random));
+      FMatrixRMaj b = single(filled(45, 37, random));
+      FMatrixRMaj c = new FMatrixRMaj(1, 1);
+      fast32.mult(a, b, c);
+      FMatrixRMaj w = single(filled(45, 37, random));
+      FMatrixRMaj d = single(filled(rows, 37, random));
+      FMatrixRMaj updated = w.copy();
+      fast32.multAddTransA(ALPHA, a, d, updated);
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < 37; j++) {
+          int row = r;
+          int col = j;
+          float expected = fmaSum(0f, 45, p -> a.get(row, p), p -> b.get(p, col));
+          assertEquals(expected, c.get(r, j), rows + " rows: c[" + r + "][" + j + "]");
+        }
       }
-    }
-    for (int i = 0; i < 45; i++) {
-      for (int j = 0; j < 37; j++) {
-        int row = i;
-        int col = j;
-        float expected = fmaSum(w.get(i, j), 7, r -> (float) ALPHA * a.get(r, row), r -> d.get(r, col));
-        assertEquals(expected, updated.get(i, j), "w[" + i + "][" + j + "]");
+      for (int i = 0; i < 45; i++) {
+        for (int j = 0; j < 37; j++) {
+          int row = i;
+          int col = j;
+          float expected =
+              fmaSum(w.get(i, j), rows, r -> (float) ALPHA * a.get(r, row), r -> d.get(r, col));
+          assertEquals(expected, updated.get(i, j), rows + " rows: w[" + i + "][" + j + "]");
+        }
       }
     }
   }
