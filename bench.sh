@@ -11,11 +11,13 @@
 #   ./bench.sh --quick --activations tanh,sigmoid,softsign    each activation against torch's
 #   ./bench.sh --no-torch               our kernels only
 #   ./bench.sh --rounds 5               five rounds per network, ours and torch alternating (3 by default)
+#   ./bench.sh --quick --java-homes /usr/lib/jvm/java-17-openjdk-amd64,/usr/lib/jvm/temurin-25-jdk-amd64
+#                                       ours on each JDK in turn (columns vector@17, vector@25), then torch
 set -euo pipefail
 cd "$(dirname "$0")"
 
 precisions=float32,float64 activations=tanh depths=1,3,5 widths=250,500,1000 kernels=ejml,vector
-repetitions=5 seconds=1.0 warmup=8 trials=1 clock=wall torch=yes rounds=3
+repetitions=5 seconds=1.0 warmup=8 trials=1 clock=wall torch=yes rounds=3 java_homes=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) depths=5 widths=1000 repetitions=3 ;;
@@ -30,8 +32,9 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift ;;
     --trials) trials=$2; shift ;;
     --clock) clock=$2; shift ;;
+    --java-homes) java_homes=$2; shift ;;
     --no-torch) torch=no ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -54,16 +57,32 @@ trap 'rm -rf "$snapshot"' EXIT
 cp -r trainer-core/target/classes trainer-core/target/test-classes "$snapshot"/
 classpath="$snapshot/classes:$snapshot/test-classes:$(cat trainer-core/target/bench-classpath.txt)"
 
-source scripts/launch-settings.sh   # the Vector API flag
+source scripts/launch-settings.sh   # the java and the Vector API flag
 results="$snapshot/results.tsv"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # each measurement line, tab-separated: round, precision, activation, depth, width, kernel, trials, examples/s
 tag() { awk -v round="$round" '{ print round "\t" $0; fflush() }'; }
-ours() {  # ours TRIALS PRECISION ACTIVATION DEPTH WIDTH
-  java "$vector_api_flag" -cp "$classpath" org.glorotsweep.core.bench.TrainingBenchmark \
-    --precisions "$2" --activations "$3" --depths "$4" --widths "$5" --kernels "$kernels" --trials "$1" \
-    --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" --clock "$clock" \
-    2> >(grep -v 'incubator modules' >&2) | tag | tee -a "$results" >&2
+# the JVMs ours runs on: java_bin ($JAVA_HOME/bin/java, else the java on PATH), or each --java-homes entry's
+# bin/java, its kernels then named after the JDK's feature version (vector@25)
+javas=("$java_bin") labels=("")
+if [ -n "$java_homes" ]; then
+  javas=() labels=()
+  for home in ${java_homes//,/ }; do
+    [ -x "$home/bin/java" ] || { echo "bench.sh: --java-homes: $home/bin/java is not an executable" >&2; exit 2; }
+    javas+=("$home/bin/java")
+    labels+=("@$("$home/bin/java" -XshowSettings:properties -version 2>&1 |
+      awk '$1 == "java.specification.version" { print $3 }')")
+  done
+fi
+ours() {  # ours TRIALS PRECISION ACTIVATION DEPTH WIDTH, on each JVM in turn
+  for ((jvm = 0; jvm < ${#javas[@]}; jvm++)); do
+    "${javas[jvm]}" "$vector_api_flag" -cp "$classpath" org.glorotsweep.core.bench.TrainingBenchmark \
+      --precisions "$2" --activations "$3" --depths "$4" --widths "$5" --kernels "$kernels" --trials "$1" \
+      --repetitions "$repetitions" --seconds "$seconds" --warmup "$warmup" --clock "$clock" \
+      2> >(grep -v 'incubator modules' >&2) |
+      awk -v label="${labels[jvm]}" 'BEGIN { OFS = "\t" } { $5 = $5 label; print; fflush() }' FS='\t' |
+      tag | tee -a "$results" >&2
+  done
 }
 torch() {  # torch PRECISION ACTIVATION DEPTH WIDTH
   # one thread, torch's and OpenBLAS's; OPENBLAS_CORETYPE/L2_SIZE, set on some machines for old OpenBLAS

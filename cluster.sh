@@ -50,7 +50,7 @@ port_in_use() {
 launch() {
   local name="$1"
   shift
-  nohup java -Xmx"$daemon_memory" "${spark_jvm_options[@]}" -Dspark.port.maxRetries=0 \
+  nohup "$java_bin" -Xmx"$daemon_memory" "${spark_jvm_options[@]}" -Dspark.port.maxRetries=0 \
     -cp "$spark_home/jars/*" "$@" \
     >"$dir/$name.log" 2>&1 </dev/null &
   echo $! >"$dir/$name.pid"

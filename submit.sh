@@ -100,5 +100,5 @@ if stale_build; then
   echo "building glorot-sweep (its jar is missing or older than the sources) ..." >&2
   (cd "$root" && mvn -q -B -DskipTests package)
 fi
-exec java "${jvm_opts[@]}" -cp "$spark_home/jars/*" org.apache.spark.deploy.SparkSubmit "${master_args[@]}" \
+exec "$java_bin" "${jvm_opts[@]}" -cp "$spark_home/jars/*" org.apache.spark.deploy.SparkSubmit "${master_args[@]}" \
   --class "$main_class" "${spark_args[@]}" "$app_jar" "$@"

@@ -9,6 +9,11 @@ project_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app_jar="$project_root/sweep-driver/target/sweep-driver-0.1.0-SNAPSHOT-app.jar"
 spark_home="$project_root/sweep-driver/target/spark-home"
 
+# The java the scripts start: $JAVA_HOME/bin/java when JAVA_HOME is set, else the one on PATH. Any JDK from 17
+# on runs the project (it is compiled for 17); a standalone worker started by cluster.sh starts its executors
+# on the java it runs on.
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
 # The JVM flag the fast (Vector API) kernels need; without it trials fall back to EJML's kernels.
 vector_api_flag=--add-modules=jdk.incubator.vector
 
