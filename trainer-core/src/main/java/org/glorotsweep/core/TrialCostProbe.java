@@ -30,7 +30,7 @@ import org.glorotsweep.core.train.TrialRandom;
  * distinct shape to quote a sweep's cost before running it; the result describes the machine and the load it
  * runs on, so it is an estimate, never part of a result.
  *
- * <p>First, what a fresh JVM pays once, {@link TrialCosts#coldStart}: loading the data set, then a short
+ * <p>First, what a fresh JVM pays once, {@link TrialCosts#coldStart}: loading the data set, then a
  * {@linkplain #warmUpTrial warm-up trial} of the shape run through {@link TrialRunner} twice, the first time
  * on as many threads at once as trials start together in an executor JVM; the cold start is the loading plus
  * the first runs' mean wall time less the second's. The first runs compile the trial's code while competing
@@ -50,8 +50,16 @@ public final class TrialCostProbe {
   /** About how long the timed updates run. */
   static final double UPDATE_BUDGET_SECONDS = 0.3;
 
-  private static final int WARM_UP_UPDATES = 200;
-  private static final int WARM_UP_EXAMPLES = 10;
+  /** The flops of SGD a warm-up trial's updates may take: 2,000 updates of the smoke sweep's 3 x 64 net. */
+  static final double WARM_UP_UPDATE_FLOPS = 1e10;
+  /** The flops of forward passes its learning-curve and monitor points may take. */
+  static final double WARM_UP_EVALUATION_FLOPS = 2e10;
+  static final long MIN_WARM_UP_UPDATES = 20;
+  static final long MAX_WARM_UP_UPDATES = 2_000;
+  static final int MIN_WARM_UP_EXAMPLES = 10;
+  static final int MAX_WARM_UP_EXAMPLES = 1_000;
+  /** Updates of the pilot run that sizes the timed updates. */
+  private static final int PILOT_UPDATES = 200;
   private static final int REPEATS = 3;
   private static final int EVALUATION_EXAMPLES = 500;
   /** Small enough that no probe diverges; the step size does not change an update's cost. */
@@ -93,24 +101,39 @@ public final class TrialCostProbe {
   }
 
   /**
-   * A short trial through the code of {@code spec}'s trials, whatever its length: its network and monitors,
-   * {@value #WARM_UP_UPDATES} updates measured as a trial with the default interval is (at T / 50 and the
-   * log-spaced points, every {@code jacobianEvery}-th regular one with Jacobians: about 50 points, 6 of them
-   * with Jacobians by default; the JIT compiles a part after enough calls of it, whatever their size), but on
-   * {@value #WARM_UP_EXAMPLES} examples per learning-curve set and monitor set and one Jacobian example, so
-   * that it stays short on the paper's largest networks.
+   * A trial through the code of {@code spec}'s trials, as much like one of them as a budget allows, whatever
+   * their length: its network and monitors, measured as a trial with the default interval is (at T / 50 and
+   * the log-spaced points, every {@code jacobianEvery}-th regular one with Jacobians: about 50 points, 6 of them
+   * with Jacobians by default) on one Jacobian example; its updates as many as {@value #WARM_UP_UPDATE_FLOPS}
+   * flops of SGD allow (about 6 per parameter and example), between {@value #MIN_WARM_UP_UPDATES} and {@value
+   * #MAX_WARM_UP_UPDATES}; its learning-curve and monitor examples as many as {@value
+   * #WARM_UP_EVALUATION_FLOPS} flops of forward passes at its points allow (2 per parameter and example, each
+   * set), at most the trial's own and {@value #MAX_WARM_UP_EXAMPLES}, at least {@value #MIN_WARM_UP_EXAMPLES}.
+   * A small network's warm-up trial is then a whole trial of the smoke sweep's size, so its cold start is what
+   * such a trial pays in a fresh JVM: the JIT compiles a loop once it has run long enough, so a shorter run,
+   * over fewer examples, ends before the compiler does and misses part of the cost. A large network's stays
+   * a few seconds long, against trials of hours.
    */
   static TrialSpec warmUpTrial(TrialSpec spec) {
     TrainingSpec t = spec.training();
     MonitorSpec m = spec.monitor();
-    int evaluationExamples = m.evaluationExamples() == 0 ? WARM_UP_EXAMPLES
-        : Math.min(m.evaluationExamples(), WARM_UP_EXAMPLES);
-    MonitorSpec monitor = new MonitorSpec(
-        m.enabled(), Math.min(m.monitorExamples(), WARM_UP_EXAMPLES), m.logPoints(), 0,
-        Math.min(1, m.jacobianExamples()), m.jacobianEvery(), evaluationExamples, m.histogramBins());
-    TrainingSpec training =
-        new TrainingSpec(t.cost(), t.batchSize(), PROBE_LEARNING_RATE, WARM_UP_UPDATES, t.precision());
+    double parameters = spec.network().parameterCount();
+    long updates = (long) Math.max(MIN_WARM_UP_UPDATES,
+        Math.min(MAX_WARM_UP_UPDATES, WARM_UP_UPDATE_FLOPS / (6 * parameters * t.batchSize())));
+    int points = MeasurementSchedule.of(warmUpSchedule(m, m.evaluationExamples(), m.monitorExamples()), updates)
+        .points().length;
+    int affordable = (int) Math.max(MIN_WARM_UP_EXAMPLES,
+        Math.min(MAX_WARM_UP_EXAMPLES, WARM_UP_EVALUATION_FLOPS / (2 * parameters * 2 * Math.max(1, points))));
+    int evaluationExamples = m.evaluationExamples() == 0 ? affordable : Math.min(m.evaluationExamples(), affordable);
+    MonitorSpec monitor = warmUpSchedule(m, evaluationExamples, Math.min(m.monitorExamples(), affordable));
+    TrainingSpec training = new TrainingSpec(t.cost(), t.batchSize(), PROBE_LEARNING_RATE, updates, t.precision());
     return new TrialSpec(spec.network(), training, spec.data(), monitor, spec.seed());
+  }
+
+  /** {@code m} with the default interval, one Jacobian example at most, and these example counts. */
+  private static MonitorSpec warmUpSchedule(MonitorSpec m, int evaluationExamples, int monitorExamples) {
+    return new MonitorSpec(m.enabled(), Math.max(1, monitorExamples), m.logPoints(), 0,
+        Math.min(1, m.jacobianExamples()), m.jacobianEvery(), evaluationExamples, m.histogramBins());
   }
 
   /**
@@ -165,8 +188,8 @@ public final class TrialCostProbe {
       evaluations[r] = timeUpdates(network, spec, dataset, random, 1, probed).evaluation();
     }
     double evaluation = median(evaluations);
-    UpdateTiming pilot = timeUpdates(network, spec, dataset, random, WARM_UP_UPDATES, probed);
-    long count = timedUpdates(pilot.updatesSeconds(evaluation) / WARM_UP_UPDATES);
+    UpdateTiming pilot = timeUpdates(network, spec, dataset, random, PILOT_UPDATES, probed);
+    long count = timedUpdates(pilot.updatesSeconds(evaluation) / PILOT_UPDATES);
     double update = timeUpdates(network, spec, dataset, random, count, probed).updatesSeconds(evaluation) / count;
     double monitor = 0;
     double jacobian = 0;
@@ -182,7 +205,7 @@ public final class TrialCostProbe {
   }
 
   private static long timedUpdates(double pilotUpdate) {
-    return Math.max(WARM_UP_UPDATES, Math.min(MAX_TIMED_UPDATES, (long) (UPDATE_BUDGET_SECONDS / pilotUpdate)));
+    return Math.max(PILOT_UPDATES, Math.min(MAX_TIMED_UPDATES, (long) (UPDATE_BUDGET_SECONDS / pilotUpdate)));
   }
 
   /** The examples of a set of {@code size} that a learning-curve point evaluates (0: all of them). */

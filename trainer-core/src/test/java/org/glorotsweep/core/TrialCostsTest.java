@@ -8,12 +8,15 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import org.glorotsweep.core.choice.Activation;
+import org.glorotsweep.core.choice.Initializer;
 import org.glorotsweep.core.choice.Precision;
 import org.glorotsweep.core.data.Dataset;
 import org.glorotsweep.core.data.FixedSplitDataset;
 import org.glorotsweep.core.data.LabeledSet;
 import org.glorotsweep.core.data.TrainingStream;
 import org.glorotsweep.core.spec.MonitorSpec;
+import org.glorotsweep.core.spec.NetworkSpec;
 import org.glorotsweep.core.spec.TrialSpec;
 import org.glorotsweep.core.testing.SeparableClusters;
 import org.glorotsweep.core.testing.Specs;
@@ -75,19 +78,37 @@ class TrialCostsTest {
   }
 
   @Test
-  void theWarmUpTrialIsShortAndMeasuredAsADefaultTrialIs() {
+  void aSmallNetworksWarmUpTrialIsAWholeDefaultMonitoredTrial() {
     for (long updates : new long[] {0, 50, 5_000_000}) {
       TrialSpec spec = withMonitor(Specs.clusters(3, 16, 0.05, updates, Precision.FLOAT32, 1), MonitorSpec.DEFAULT);
       TrialSpec warmUp = TrialCostProbe.warmUpTrial(spec);
       MeasurementSchedule schedule = MeasurementSchedule.of(warmUp.monitor(), warmUp.training().updates());
-      assertEquals(200, warmUp.training().updates());
-      assertEquals(53, schedule.points().length, "0, 2 log-spaced, 49 every 4 updates, 200");
-      assertEquals(6, schedule.jacobianPointCount(), "0, every 10th regular point, 200");
+      assertEquals(TrialCostProbe.MAX_WARM_UP_UPDATES, warmUp.training().updates());
+      assertEquals(60, schedule.points().length, "0, 9 log-spaced, 49 every 40 updates, 2000");
+      assertEquals(6, schedule.jacobianPointCount(), "0, every 10th regular point, 2000");
       assertEquals(1, warmUp.monitor().jacobianExamples());
-      assertEquals(10, warmUp.monitor().monitorExamples());
-      assertEquals(10, warmUp.monitor().evaluationExamples());
+      assertEquals(MonitorSpec.DEFAULT.monitorExamples(), warmUp.monitor().monitorExamples());
+      assertEquals(TrialCostProbe.MAX_WARM_UP_EXAMPLES, warmUp.monitor().evaluationExamples(), "all, capped");
       assertEquals(spec.network(), warmUp.network());
     }
+  }
+
+  @Test
+  void aPaperSizeNetworksWarmUpTrialStaysWithinItsFlops() {
+    TrialSpec small = withMonitor(Specs.clusters(3, 16, 0.05, 0, Precision.FLOAT32, 1), MonitorSpec.DEFAULT);
+    NetworkSpec paper = NetworkSpec.uniform(1024, 5, 1000, 10, Activation.TANH, Initializer.NORMALIZED);
+    TrialSpec spec = new TrialSpec(paper, small.training(), small.data(), MonitorSpec.DEFAULT, 1);
+    TrialSpec warmUp = TrialCostProbe.warmUpTrial(spec);
+    long updates = warmUp.training().updates();
+    double parameters = paper.parameterCount();
+    assertTrue(updates >= TrialCostProbe.MIN_WARM_UP_UPDATES && updates < 100, "updates " + updates);
+    assertTrue(6 * parameters * 10 * updates <= TrialCostProbe.WARM_UP_UPDATE_FLOPS, "updates " + updates);
+    int points = MeasurementSchedule.of(warmUp.monitor(), updates).points().length;
+    int examples = warmUp.monitor().evaluationExamples();
+    assertEquals(examples, warmUp.monitor().monitorExamples());
+    assertTrue(examples >= TrialCostProbe.MIN_WARM_UP_EXAMPLES && examples < 100, "examples " + examples);
+    assertTrue(4 * parameters * examples * points <= TrialCostProbe.WARM_UP_EVALUATION_FLOPS,
+        examples + " examples at " + points + " points");
   }
 
   /** {@link #CLUSTERS}, noting each thread that asks it for training examples. */

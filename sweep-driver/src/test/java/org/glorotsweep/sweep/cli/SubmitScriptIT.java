@@ -12,14 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code submit.sh} as a user runs it: an unknown subcommand or spark-submit option is named in one line with
  * exit code 2 before any JVM starts, and {@code sql OUTPUT} with queries on standard input (not a terminal)
- * runs them all on one session, going on after a failed one. Needs the packaged jars, so it runs in
- * {@code verify}.
+ * runs them all on one session, going on after a failed one; with {@code JAVA_HOME} at a newer JDK, the
+ * sweep runs on that JDK. Needs the packaged jars, so it runs in {@code verify}.
  */
 class SubmitScriptIT {
   /** The repository, from the module directory Failsafe runs in. */
@@ -32,6 +33,11 @@ class SubmitScriptIT {
   private record Outcome(int code, String out, String err) {}
 
   private Outcome submit(String stdin, String... args) throws IOException, InterruptedException {
+    return submit(null, stdin, args);
+  }
+
+  /** Runs submit.sh with {@code javaHome} as JAVA_HOME, or without JAVA_HOME when it is null. */
+  private Outcome submit(Path javaHome, String stdin, String... args) throws IOException, InterruptedException {
     Path out = temp.resolve("stdout");
     Path err = temp.resolve("stderr");
     Path in = Files.writeString(temp.resolve("stdin"), stdin);
@@ -40,6 +46,11 @@ class SubmitScriptIT {
     ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
         .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().remove("SPARK_HOME");
+    if (javaHome == null) {
+      builder.environment().remove("JAVA_HOME");
+    } else {
+      builder.environment().put("JAVA_HOME", javaHome.toString());
+    }
     Process process = builder.start();
     if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -94,5 +105,70 @@ class SubmitScriptIT {
     assertFalse(outcome.err().contains("\tat "), outcome::err);
     assertTrue(Files.exists(temp.resolve("stdin")), "the refused statement replaced " + temp);
     assertEquals(2, outcome.code(), "a failed statement makes the exit code 2");
+  }
+
+  /**
+   * The smoke sweep under {@code JAVA_HOME} set to a JDK newer than 17 (the machine's Temurin 25, say) trains
+   * on that JDK, as its trials' {@code java_version} records, with the vector kernels, and gives the same bits
+   * as on the default java: the same {@code weights_sha256} for every trial (the determinism contract across
+   * Java versions). Skipped where no newer JDK is installed under /usr/lib/jvm.
+   */
+  @Test
+  void aSweepRunsOnTheJdkThatJavaHomeNamesWithTheSameBits() throws Exception {
+    Path jdk = newerJdk();
+    Assumptions.assumeTrue(jdk != null, "no JDK newer than 17 under /usr/lib/jvm");
+    List<String> newer = smokeTrials(jdk, temp.resolve("on-newer-jdk"));
+    List<String> default17 = smokeTrials(null, temp.resolve("on-default-jdk"));
+    assertEquals(6, newer.size(), newer::toString);
+    for (int row = 1; row < newer.size(); row++) {
+      String[] onNewer = newer.get(row).split(",");
+      String[] onDefault = default17.get(row).split(",");
+      assertEquals(onDefault[0] + "," + onDefault[1], onNewer[0] + "," + onNewer[1], "trial id and weights");
+      assertTrue(onNewer[2].startsWith(featureVersion(jdk) + "."), newer::toString);
+      assertTrue(onNewer[3].matches("vector\\d+"), newer::toString);
+      assertEquals(onDefault[3], onNewer[3], "kernel");
+    }
+  }
+
+  /**
+   * Runs the smoke sweep into {@code output} with {@code javaHome} as JAVA_HOME (none when null), then lists
+   * its trials as CSV lines: a header, then trial_id, weights_sha256, java_version and kernel by trial id.
+   */
+  private List<String> smokeTrials(Path javaHome, Path output) throws Exception {
+    Outcome run = submit(javaHome, "", "--master", "local[2]", "--conf", "spark.ui.enabled=false", "run",
+        ROOT.resolve("conf/smoke.yaml").toString(), "--output", output.toString());
+    assertEquals(0, run.code(), run::toString);
+    Outcome query = submit("", "--master", "local[1]", "--conf", "spark.ui.enabled=false", "sql",
+        output.toString(), "SELECT trial_id, weights_sha256, java_version, kernel FROM trials ORDER BY trial_id",
+        "--format", "csv");
+    assertEquals(0, query.code(), query::toString);
+    return query.out().lines().toList();
+  }
+
+  /** The JDK under /usr/lib/jvm with the highest feature version above 17, or null. */
+  private static Path newerJdk() throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (var homes = Files.list(jvms)) {
+      return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+          .filter(home -> Files.isRegularFile(home.resolve("release")))
+          .filter(home -> Integer.parseInt(featureVersion(home)) > 17)
+          .max(java.util.Comparator.comparingInt(home -> Integer.parseInt(featureVersion(home))))
+          .orElse(null);
+    }
+  }
+
+  /** The feature version (17, 25) in a JDK's release file: JAVA_VERSION="25.0.3". */
+  private static String featureVersion(Path jdk) {
+    try {
+      return Files.readAllLines(jdk.resolve("release")).stream()
+          .filter(line -> line.startsWith("JAVA_VERSION="))
+          .map(line -> line.replaceAll("^JAVA_VERSION=\"?(\\d+).*$", "$1"))
+          .findFirst().orElse("0");
+    } catch (IOException e) {
+      return "0";
+    }
   }
 }

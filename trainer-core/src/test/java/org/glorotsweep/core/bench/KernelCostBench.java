@@ -19,7 +19,10 @@ import org.glorotsweep.core.kernel.Kernels;
  * machine: the activations tanh, sigmoid and softsign on a 10 x 1000 batch ({@code scalar}: element by element
  * on {@link StrictMath}, the EJML kernels' and the previous code's; {@code vector}: the Vector API kernels'),
  * and the three products of the step on the vector kernels (forward 10 x 1024 times 1024 x 1000, fused
- * back-propagation and update of a 1000 x 1000 layer, update of the 1024 x 1000 first layer).
+ * back-propagation and update of a 1000 x 1000 layer, update of the 1024 x 1000 first layer), each twice: on
+ * one matrix, which stays in the caches between calls, and ({@code -cold}) on the next of {@link #COLD_COPIES}
+ * matrices, which comes from memory as a step's weights do (the forward product took 3 times as long there
+ * before it walked its weights in blocks of rows).
  *
  * <p>Rounds alternate over every item, so a change of load hits all (the reason this bench keeps its own
  * timer rather than JMH, which measures one benchmark after another, and why {@code bench/ab.sh} can alternate
@@ -36,6 +39,12 @@ public final class KernelCostBench {
   private static final int INPUTS = 1024;
   private static final int WIDTH = 1000;
   private static final int SAMPLES = 5;
+  /**
+   * Copies of each weight matrix the cold items cycle through: 8 x 4 MiB in float32 and 8 x 8 MiB in float64,
+   * at least the 32 MiB L3 of this project's machine, so each call finds its weights in memory, as a step of the
+   * paper's network (six matrices, 24 MiB in float32) mostly does.
+   */
+  private static final int COLD_COPIES = 8;
 
   private KernelCostBench() {}
 
@@ -84,6 +93,20 @@ public final class KernelCostBench {
         () -> vector.matMul().multTransBThenAddTransA(delta, hidden, 0.0, w, out));
     items.put(name("product", precision, "update-w0", "vector"),
         () -> vector.matMul().multAddTransA(0.0, input, delta, w0));
+    // the same products on weights that come from memory, as in a step, each call on the next of COLD_COPIES
+    List<M> w0s = new ArrayList<>();
+    List<M> ws = new ArrayList<>();
+    for (int copy = 0; copy < COLD_COPIES; copy++) {
+      w0s.add(matrix(vector, INPUTS, WIDTH, 0.05, random));
+      ws.add(matrix(vector, WIDTH, WIDTH, 0.05, random));
+    }
+    int[] calls = new int[1];
+    items.put(name("product", precision, "forward-cold", "vector"),
+        () -> vector.matMul().mult(input, w0s.get(calls[0]++ % COLD_COPIES), out));
+    items.put(name("product", precision, "fused-cold", "vector"),
+        () -> vector.matMul().multTransBThenAddTransA(delta, hidden, 0.0, ws.get(calls[0]++ % COLD_COPIES), out));
+    items.put(name("product", precision, "update-w0-cold", "vector"),
+        () -> vector.matMul().multAddTransA(0.0, input, delta, w0s.get(calls[0]++ % COLD_COPIES)));
   }
 
   /**
