@@ -161,7 +161,7 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
 
   /**
    * Rows r..r+BLOCK-1 of a times rows p0..p1-1 of b, columns j..j+PANEL-1, added to the 10 sums kept in
-   * {@code sums} (row q's at {@code column + q * stride}; zero instead when p0 is 0), k FMAs each in the order
+   * {@code sums} (row q's at {@code column + q * stride}; zero instead when p0 is 0), p1 - p0 FMAs each in order
    * of p. Rows past the end repeat row m-1 and store its values again.
    */
   private static void multPanel(
