@@ -123,11 +123,13 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
   @Override
   public void multAddTransA(double alpha, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
     Shapes.accumulate("multAddTransA", a, b, c);
-    boolean fullBatch = a.numRows == FUSED_ROWS && c.numCols >= LANES;
-    for (int i = 0; i < c.numRows; i++) {
-      if (fullBatch) {
-        updateRow((float) alpha, a, b, i, c);
-      } else {
+    if (a.numRows == FUSED_ROWS && c.numCols >= LANES) {
+      float[] packed = packByVector(b);
+      for (int i = 0; i < c.numRows; i++) {
+        updateRow((float) alpha, a, packed, i, c);
+      }
+    } else {
+      for (int i = 0; i < c.numRows; i++) {
         addRow((float) alpha, a, b, i, c);
       }
     }
@@ -147,10 +149,13 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
     Shapes.accumulate("multTransBThenAddTransA", input, delta, w);
     Shapes.distinct("multTransBThenAddTransA", input, below);
     below.reshape(delta.numRows, w.numRows);
-    for (int i = 0; i < w.numRows; i++) {
-      if (delta.numRows <= FUSED_ROWS && w.numCols >= LANES) {
-        fusedRow((float) alpha, delta, input, i, w, below);
-      } else {
+    if (delta.numRows <= FUSED_ROWS && w.numCols >= LANES) {
+      float[] packed = packByVector(delta);
+      for (int i = 0; i < w.numRows; i++) {
+        fusedRow((float) alpha, packed, delta.numRows, input, i, w, below);
+      }
+    } else {
+      for (int i = 0; i < w.numRows; i++) {
         // below_ri = delta_r . w_i, with the old w_i
         dotRow(delta, w, i, below);
         // w_i := w_i + alpha sum_r input_ri delta_r
@@ -307,23 +312,12 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
    * done are masked out of the dot products and keep their updated values.
    */
   private static void fusedRow(
-      float alpha, FMatrixRMaj delta, FMatrixRMaj input, int i, FMatrixRMaj w, FMatrixRMaj below) {
-    int m = delta.numRows;
-    int n = delta.numCols;
+      float alpha, float[] packed, int m, FMatrixRMaj input, int i, FMatrixRMaj w, FMatrixRMaj below) {
+    int n = w.numCols;
     int chunks = (n + LANES - 1) / LANES;
-    float[] dd = delta.data;
     float[] wd = w.data;
     int wi = i * n;
     int last = m - 1;
-    int o1 = Math.min(1, last) * n;
-    int o2 = Math.min(2, last) * n;
-    int o3 = Math.min(3, last) * n;
-    int o4 = Math.min(4, last) * n;
-    int o5 = Math.min(5, last) * n;
-    int o6 = Math.min(6, last) * n;
-    int o7 = Math.min(7, last) * n;
-    int o8 = Math.min(8, last) * n;
-    int o9 = Math.min(9, last) * n;
     FloatVector c0 = FloatVector.broadcast(SPECIES, coefficient(alpha, input, 0, i));
     FloatVector c1 = FloatVector.broadcast(SPECIES, coefficient(alpha, input, 1, i));
     FloatVector c2 = FloatVector.broadcast(SPECIES, coefficient(alpha, input, 2, i));
@@ -345,40 +339,40 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
     FloatVector s8 = s0;
     FloatVector s9 = s0;
     FloatVector zero = FloatVector.zero(SPECIES);
-    for (int chunk = 0; chunk < chunks; chunk++) {
+    for (int chunk = 0, p = 0; chunk < chunks; chunk++, p += FUSED_ROWS * LANES) {
       int j = Math.min(chunk * LANES, n - LANES);
       VectorMask<Float> fresh = FRESH_LANES[Math.min(LANES, n - chunk * LANES)];
       // s_r += d_r w (old w, fresh lanes);  u = w + c_0 d_0 + c_1 d_1 + ... in that order
       FloatVector current = FloatVector.fromArray(SPECIES, wd, wi + j);
       FloatVector old = zero.blend(current, fresh);
-      FloatVector d = FloatVector.fromArray(SPECIES, dd, j);
+      FloatVector d = FloatVector.fromArray(SPECIES, packed, p);
       s0 = d.fma(old, s0);
       FloatVector u = d.fma(c0, old);
-      d = FloatVector.fromArray(SPECIES, dd, o1 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 1 * LANES);
       s1 = d.fma(old, s1);
       u = d.fma(c1, u);
-      d = FloatVector.fromArray(SPECIES, dd, o2 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 2 * LANES);
       s2 = d.fma(old, s2);
       u = d.fma(c2, u);
-      d = FloatVector.fromArray(SPECIES, dd, o3 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 3 * LANES);
       s3 = d.fma(old, s3);
       u = d.fma(c3, u);
-      d = FloatVector.fromArray(SPECIES, dd, o4 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 4 * LANES);
       s4 = d.fma(old, s4);
       u = d.fma(c4, u);
-      d = FloatVector.fromArray(SPECIES, dd, o5 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 5 * LANES);
       s5 = d.fma(old, s5);
       u = d.fma(c5, u);
-      d = FloatVector.fromArray(SPECIES, dd, o6 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 6 * LANES);
       s6 = d.fma(old, s6);
       u = d.fma(c6, u);
-      d = FloatVector.fromArray(SPECIES, dd, o7 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 7 * LANES);
       s7 = d.fma(old, s7);
       u = d.fma(c7, u);
-      d = FloatVector.fromArray(SPECIES, dd, o8 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 8 * LANES);
       s8 = d.fma(old, s8);
       u = d.fma(c8, u);
-      d = FloatVector.fromArray(SPECIES, dd, o9 + j);
+      d = FloatVector.fromArray(SPECIES, packed, p + 9 * LANES);
       s9 = d.fma(old, s9);
       u = d.fma(c9, u);
       current.blend(u, fresh).intoArray(wd, wi + j);
@@ -415,10 +409,9 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
    * the row (n &ge; LANES), overlapping the one before, whose lanes keep their updated values. This is the
    * update half of {@link #fusedRow}, for the first layer, whose gradient goes no further down.
    */
-  private static void updateRow(float alpha, FMatrixRMaj a, FMatrixRMaj b, int i, FMatrixRMaj c) {
-    int n = b.numCols;
+  private static void updateRow(float alpha, FMatrixRMaj a, float[] packed, int i, FMatrixRMaj c) {
+    int n = c.numCols;
     int chunks = (n + LANES - 1) / LANES;
-    float[] bd = b.data;
     float[] cd = c.data;
     int ci = i * n;
     FloatVector c0 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 0, i));
@@ -431,22 +424,42 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
     FloatVector c7 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 7, i));
     FloatVector c8 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 8, i));
     FloatVector c9 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 9, i));
-    for (int chunk = 0; chunk < chunks; chunk++) {
+    for (int chunk = 0, p = 0; chunk < chunks; chunk++, p += FUSED_ROWS * LANES) {
       int j = Math.min(chunk * LANES, n - LANES);
       VectorMask<Float> fresh = FRESH_LANES[Math.min(LANES, n - chunk * LANES)];
       FloatVector current = FloatVector.fromArray(SPECIES, cd, ci + j);
-      FloatVector u = FloatVector.fromArray(SPECIES, bd, j).fma(c0, current);
-      u = FloatVector.fromArray(SPECIES, bd, n + j).fma(c1, u);
-      u = FloatVector.fromArray(SPECIES, bd, 2 * n + j).fma(c2, u);
-      u = FloatVector.fromArray(SPECIES, bd, 3 * n + j).fma(c3, u);
-      u = FloatVector.fromArray(SPECIES, bd, 4 * n + j).fma(c4, u);
-      u = FloatVector.fromArray(SPECIES, bd, 5 * n + j).fma(c5, u);
-      u = FloatVector.fromArray(SPECIES, bd, 6 * n + j).fma(c6, u);
-      u = FloatVector.fromArray(SPECIES, bd, 7 * n + j).fma(c7, u);
-      u = FloatVector.fromArray(SPECIES, bd, 8 * n + j).fma(c8, u);
-      u = FloatVector.fromArray(SPECIES, bd, 9 * n + j).fma(c9, u);
+      FloatVector u = FloatVector.fromArray(SPECIES, packed, p).fma(c0, current);
+      u = FloatVector.fromArray(SPECIES, packed, p + 1 * LANES).fma(c1, u);
+      u = FloatVector.fromArray(SPECIES, packed, p + 2 * LANES).fma(c2, u);
+      u = FloatVector.fromArray(SPECIES, packed, p + 3 * LANES).fma(c3, u);
+      u = FloatVector.fromArray(SPECIES, packed, p + 4 * LANES).fma(c4, u);
+      u = FloatVector.fromArray(SPECIES, packed, p + 5 * LANES).fma(c5, u);
+      u = FloatVector.fromArray(SPECIES, packed, p + 6 * LANES).fma(c6, u);
+      u = FloatVector.fromArray(SPECIES, packed, p + 7 * LANES).fma(c7, u);
+      u = FloatVector.fromArray(SPECIES, packed, p + 8 * LANES).fma(c8, u);
+      u = FloatVector.fromArray(SPECIES, packed, p + 9 * LANES).fma(c9, u);
       current.blend(u, fresh).intoArray(cd, ci + j);
     }
+  }
+
+  /**
+   * The rows of d (at most {@link #FUSED_ROWS}, n &ge; LANES columns) regrouped by vector: for each vector of
+   * a row, as {@link #fusedRow} and {@link #updateRow} walk them (the last ending at the end of the row,
+   * overlapping the one before), that vector of rows 0..FUSED_ROWS-1 side by side, rows past the end
+   * repeating the last. So the pass over a row of w reads d as one sequential stream, its ten loads one
+   * register apart, rather than as ten streams a row apart.
+   */
+  private static float[] packByVector(FMatrixRMaj d) {
+    int n = d.numCols;
+    int chunks = (n + LANES - 1) / LANES;
+    float[] packed = new float[chunks * FUSED_ROWS * LANES];
+    for (int chunk = 0, p = 0; chunk < chunks; chunk++) {
+      int j = Math.min(chunk * LANES, n - LANES);
+      for (int r = 0; r < FUSED_ROWS; r++, p += LANES) {
+        System.arraycopy(d.data, Math.min(r, d.numRows - 1) * n + j, packed, p, LANES);
+      }
+    }
+    return packed;
   }
 
   /** alpha z_ri, the weight of row r of the batch in the update of w_i; 0 past the batch. */
