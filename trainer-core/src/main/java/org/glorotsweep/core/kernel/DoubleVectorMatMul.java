@@ -120,15 +120,15 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
 
   /**
    * c := c + alpha a^T b, with a m x k, b m x n and c k x n, row i of c at a time: for a batch of exactly
-   * {@link #FUSED_ROWS} rows by {@link #updateRow}, else by {@link #addRow}, the same FMAs in the same order.
+   * {@link #FUSED_ROWS} rows by {@link #updateRows}, else by {@link #addRow}, the same FMAs in the same order.
    */
   @Override
   public void multAddTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
     Shapes.accumulate("multAddTransA", a, b, c);
     if (a.numRows == FUSED_ROWS && c.numCols >= LANES) {
       double[] packed = packByVector(b);
-      for (int i = 0; i < c.numRows; i++) {
-        updateRow(alpha, a, packed, i, c);
+      for (int i = 0; i < c.numRows; i += 2) {
+        updateRows(alpha, a, packed, i, Math.min(i + 1, c.numRows - 1), c);
       }
     } else {
       for (int i = 0; i < c.numRows; i++) {
@@ -406,16 +406,19 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
   }
 
   /**
-   * c_i := c_i + sum_r (alpha a_ri) b_r for a batch of exactly FUSED_ROWS rows, as {@link #addRow} sums it,
-   * one vector of c_i at a time with the ten coefficients held in registers; the last vector ends at the end of
-   * the row (n &ge; LANES), overlapping the one before, whose lanes keep their updated values. This is the
-   * update half of {@link #fusedRow}, for the first layer, whose gradient goes no further down.
+   * c_i := c_i + sum_r (alpha a_ri) b_r for rows i and h of c and a batch of exactly FUSED_ROWS rows, as
+   * {@link #addRow} sums it, one vector of each row at a time with their twenty coefficients held in
+   * registers, so each vector of b serves two rows; h = i repeats the row, storing the same values twice.
+   * The last vector ends at the end of the row (n &ge; LANES), overlapping the one before, whose lanes keep
+   * their updated values. This is the update half of {@link #fusedRow}, for the first layer, whose gradient
+   * goes no further down.
    */
-  private static void updateRow(double alpha, DMatrixRMaj a, double[] packed, int i, DMatrixRMaj c) {
+  private static void updateRows(double alpha, DMatrixRMaj a, double[] packed, int i, int h, DMatrixRMaj c) {
     int n = c.numCols;
     int chunks = (n + LANES - 1) / LANES;
     double[] cd = c.data;
     int ci = i * n;
+    int ch = h * n;
     DoubleVector c0 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 0, i));
     DoubleVector c1 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 1, i));
     DoubleVector c2 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 2, i));
@@ -426,27 +429,59 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
     DoubleVector c7 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 7, i));
     DoubleVector c8 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 8, i));
     DoubleVector c9 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 9, i));
+    DoubleVector e0 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 0, h));
+    DoubleVector e1 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 1, h));
+    DoubleVector e2 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 2, h));
+    DoubleVector e3 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 3, h));
+    DoubleVector e4 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 4, h));
+    DoubleVector e5 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 5, h));
+    DoubleVector e6 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 6, h));
+    DoubleVector e7 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 7, h));
+    DoubleVector e8 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 8, h));
+    DoubleVector e9 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 9, h));
     for (int chunk = 0, p = 0; chunk < chunks; chunk++, p += FUSED_ROWS * LANES) {
       int j = Math.min(chunk * LANES, n - LANES);
       VectorMask<Double> fresh = FRESH_LANES[Math.min(LANES, n - chunk * LANES)];
       DoubleVector current = DoubleVector.fromArray(SPECIES, cd, ci + j);
-      DoubleVector u = DoubleVector.fromArray(SPECIES, packed, p).fma(c0, current);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 1 * LANES).fma(c1, u);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 2 * LANES).fma(c2, u);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 3 * LANES).fma(c3, u);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 4 * LANES).fma(c4, u);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 5 * LANES).fma(c5, u);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 6 * LANES).fma(c6, u);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 7 * LANES).fma(c7, u);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 8 * LANES).fma(c8, u);
-      u = DoubleVector.fromArray(SPECIES, packed, p + 9 * LANES).fma(c9, u);
+      DoubleVector next = DoubleVector.fromArray(SPECIES, cd, ch + j);
+      DoubleVector d = DoubleVector.fromArray(SPECIES, packed, p);
+      DoubleVector u = d.fma(c0, current);
+      DoubleVector v = d.fma(e0, next);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 1 * LANES);
+      u = d.fma(c1, u);
+      v = d.fma(e1, v);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 2 * LANES);
+      u = d.fma(c2, u);
+      v = d.fma(e2, v);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 3 * LANES);
+      u = d.fma(c3, u);
+      v = d.fma(e3, v);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 4 * LANES);
+      u = d.fma(c4, u);
+      v = d.fma(e4, v);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 5 * LANES);
+      u = d.fma(c5, u);
+      v = d.fma(e5, v);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 6 * LANES);
+      u = d.fma(c6, u);
+      v = d.fma(e6, v);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 7 * LANES);
+      u = d.fma(c7, u);
+      v = d.fma(e7, v);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 8 * LANES);
+      u = d.fma(c8, u);
+      v = d.fma(e8, v);
+      d = DoubleVector.fromArray(SPECIES, packed, p + 9 * LANES);
+      u = d.fma(c9, u);
+      v = d.fma(e9, v);
       current.blend(u, fresh).intoArray(cd, ci + j);
+      next.blend(v, fresh).intoArray(cd, ch + j);
     }
   }
 
   /**
    * The rows of d (at most {@link #FUSED_ROWS}, n &ge; LANES columns) regrouped by vector: for each vector of
-   * a row, as {@link #fusedRow} and {@link #updateRow} walk them (the last ending at the end of the row,
+   * a row, as {@link #fusedRow} and {@link #updateRows} walk them (the last ending at the end of the row,
    * overlapping the one before), that vector of rows 0..FUSED_ROWS-1 side by side, rows past the end
    * repeating the last. So the pass over a row of w reads d as one sequential stream, its ten loads one
    * register apart, rather than as ten streams a row apart.
