@@ -341,12 +341,14 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
     DoubleVector s8 = s0;
     DoubleVector s9 = s0;
     DoubleVector zero = DoubleVector.zero(SPECIES);
+    int whole = n / LANES;
+    VectorMask<Double> fresh = FRESH_LANES[n % LANES];
     for (int chunk = 0, p = 0; chunk < chunks; chunk++, p += FUSED_ROWS * LANES) {
-      int j = Math.min(chunk * LANES, n - LANES);
-      VectorMask<Double> fresh = FRESH_LANES[Math.min(LANES, n - chunk * LANES)];
+      boolean overlapping = chunk == whole;
+      int j = overlapping ? n - LANES : chunk * LANES;
       // s_r += d_r w (old w, fresh lanes);  u = w + c_0 d_0 + c_1 d_1 + ... in that order
       DoubleVector current = DoubleVector.fromArray(SPECIES, wd, wi + j);
-      DoubleVector old = zero.blend(current, fresh);
+      DoubleVector old = overlapping ? zero.blend(current, fresh) : current;
       DoubleVector d = DoubleVector.fromArray(SPECIES, packed, p);
       s0 = d.fma(old, s0);
       DoubleVector u = d.fma(c0, old);
@@ -377,7 +379,7 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
       d = DoubleVector.fromArray(SPECIES, packed, p + 9 * LANES);
       s9 = d.fma(old, s9);
       u = d.fma(c9, u);
-      current.blend(u, fresh).intoArray(wd, wi + j);
+      (overlapping ? current.blend(u, fresh) : u).intoArray(wd, wi + j);
     }
     for (VectorShuffle<Double> fold : FOLDS) {
       s0 = s0.add(s0.rearrange(fold));
@@ -439,9 +441,11 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
     DoubleVector e7 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 7, h));
     DoubleVector e8 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 8, h));
     DoubleVector e9 = DoubleVector.broadcast(SPECIES, coefficient(alpha, a, 9, h));
+    int whole = n / LANES;
+    VectorMask<Double> fresh = FRESH_LANES[n % LANES];
     for (int chunk = 0, p = 0; chunk < chunks; chunk++, p += FUSED_ROWS * LANES) {
-      int j = Math.min(chunk * LANES, n - LANES);
-      VectorMask<Double> fresh = FRESH_LANES[Math.min(LANES, n - chunk * LANES)];
+      boolean overlapping = chunk == whole;
+      int j = overlapping ? n - LANES : chunk * LANES;
       DoubleVector current = DoubleVector.fromArray(SPECIES, cd, ci + j);
       DoubleVector next = DoubleVector.fromArray(SPECIES, cd, ch + j);
       DoubleVector d = DoubleVector.fromArray(SPECIES, packed, p);
@@ -474,8 +478,8 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
       d = DoubleVector.fromArray(SPECIES, packed, p + 9 * LANES);
       u = d.fma(c9, u);
       v = d.fma(e9, v);
-      current.blend(u, fresh).intoArray(cd, ci + j);
-      next.blend(v, fresh).intoArray(cd, ch + j);
+      (overlapping ? current.blend(u, fresh) : u).intoArray(cd, ci + j);
+      (overlapping ? next.blend(v, fresh) : v).intoArray(cd, ch + j);
     }
   }
 

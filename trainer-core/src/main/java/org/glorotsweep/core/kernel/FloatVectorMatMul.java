@@ -339,12 +339,14 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
     FloatVector s8 = s0;
     FloatVector s9 = s0;
     FloatVector zero = FloatVector.zero(SPECIES);
+    int whole = n / LANES;
+    VectorMask<Float> fresh = FRESH_LANES[n % LANES];
     for (int chunk = 0, p = 0; chunk < chunks; chunk++, p += FUSED_ROWS * LANES) {
-      int j = Math.min(chunk * LANES, n - LANES);
-      VectorMask<Float> fresh = FRESH_LANES[Math.min(LANES, n - chunk * LANES)];
+      boolean overlapping = chunk == whole;
+      int j = overlapping ? n - LANES : chunk * LANES;
       // s_r += d_r w (old w, fresh lanes);  u = w + c_0 d_0 + c_1 d_1 + ... in that order
       FloatVector current = FloatVector.fromArray(SPECIES, wd, wi + j);
-      FloatVector old = zero.blend(current, fresh);
+      FloatVector old = overlapping ? zero.blend(current, fresh) : current;
       FloatVector d = FloatVector.fromArray(SPECIES, packed, p);
       s0 = d.fma(old, s0);
       FloatVector u = d.fma(c0, old);
@@ -375,7 +377,7 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
       d = FloatVector.fromArray(SPECIES, packed, p + 9 * LANES);
       s9 = d.fma(old, s9);
       u = d.fma(c9, u);
-      current.blend(u, fresh).intoArray(wd, wi + j);
+      (overlapping ? current.blend(u, fresh) : u).intoArray(wd, wi + j);
     }
     for (VectorShuffle<Float> fold : FOLDS) {
       s0 = s0.add(s0.rearrange(fold));
@@ -437,9 +439,11 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
     FloatVector e7 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 7, h));
     FloatVector e8 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 8, h));
     FloatVector e9 = FloatVector.broadcast(SPECIES, coefficient(alpha, a, 9, h));
+    int whole = n / LANES;
+    VectorMask<Float> fresh = FRESH_LANES[n % LANES];
     for (int chunk = 0, p = 0; chunk < chunks; chunk++, p += FUSED_ROWS * LANES) {
-      int j = Math.min(chunk * LANES, n - LANES);
-      VectorMask<Float> fresh = FRESH_LANES[Math.min(LANES, n - chunk * LANES)];
+      boolean overlapping = chunk == whole;
+      int j = overlapping ? n - LANES : chunk * LANES;
       FloatVector current = FloatVector.fromArray(SPECIES, cd, ci + j);
       FloatVector next = FloatVector.fromArray(SPECIES, cd, ch + j);
       FloatVector d = FloatVector.fromArray(SPECIES, packed, p);
@@ -472,8 +476,8 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
       d = FloatVector.fromArray(SPECIES, packed, p + 9 * LANES);
       u = d.fma(c9, u);
       v = d.fma(e9, v);
-      current.blend(u, fresh).intoArray(cd, ci + j);
-      next.blend(v, fresh).intoArray(cd, ch + j);
+      (overlapping ? current.blend(u, fresh) : u).intoArray(cd, ci + j);
+      (overlapping ? next.blend(v, fresh) : v).intoArray(cd, ch + j);
     }
   }
 
