@@ -37,8 +37,10 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
   static final int LANES = SPECIES.length();
   /** Rows of the left operand per register block. */
   private static final int BLOCK = 5;
-  /** Columns of a forward panel, two vectors. */
-  private static final int PANEL = 2 * LANES;
+  /** Vectors per forward panel. */
+  private static final int PANEL_VECTORS = 4;
+  /** Columns of a forward panel. */
+  private static final int PANEL = PANEL_VECTORS * LANES;
   /**
    * Rows of b per block of the forward product: the product walks b a block at a time, so that the memory
    * it reads is a few dozen streams the prefetchers follow rather than one per row of b (1,000 for a hidden
@@ -61,7 +63,7 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
 
   /**
    * c = a b, with a m x k, b k x n and c reshaped to m x n. The rows of b go in blocks of
-   * {@link #FORWARD_ROWS}, and within a block the columns in panels of two vectors, each panel's sums carried
+   * {@link #FORWARD_ROWS}, and within a block the columns in panels of {@link #PANEL_VECTORS} vectors, each panel's sums carried
    * from block to block in c (the last panel, overlapping the one before when n is not a multiple of the
    * panel, in a scratch array copied to c at the end, the same values for the columns both hold); narrower
    * matrices go through the scalar loop.
@@ -165,7 +167,7 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
   }
 
   /**
-   * Rows r..r+BLOCK-1 of a times rows p0..p1-1 of b, columns j..j+PANEL-1, added to the 10 sums kept in
+   * Rows r..r+BLOCK-1 of a times rows p0..p1-1 of b, columns j..j+PANEL-1, added to the BLOCK x PANEL_VECTORS sums kept in
    * {@code sums} (row q's at {@code column + q * stride}; zero instead when p0 is 0), p1 - p0 FMAs each in order
    * of p. Rows past the end repeat row m-1 and store its values again.
    */
@@ -189,55 +191,97 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
     int c4 = Math.min(r + 4, last) * stride + column;
     FloatVector c00 = FloatVector.zero(SPECIES);
     FloatVector c01 = c00;
+    FloatVector c02 = c00;
+    FloatVector c03 = c00;
     FloatVector c10 = c00;
     FloatVector c11 = c00;
+    FloatVector c12 = c00;
+    FloatVector c13 = c00;
     FloatVector c20 = c00;
     FloatVector c21 = c00;
+    FloatVector c22 = c00;
+    FloatVector c23 = c00;
     FloatVector c30 = c00;
     FloatVector c31 = c00;
+    FloatVector c32 = c00;
+    FloatVector c33 = c00;
     FloatVector c40 = c00;
     FloatVector c41 = c00;
+    FloatVector c42 = c00;
+    FloatVector c43 = c00;
     if (p0 > 0) {
       c00 = FloatVector.fromArray(SPECIES, sums, c0);
       c01 = FloatVector.fromArray(SPECIES, sums, c0 + LANES);
+      c02 = FloatVector.fromArray(SPECIES, sums, c0 + 2 * LANES);
+      c03 = FloatVector.fromArray(SPECIES, sums, c0 + 3 * LANES);
       c10 = FloatVector.fromArray(SPECIES, sums, c1);
       c11 = FloatVector.fromArray(SPECIES, sums, c1 + LANES);
+      c12 = FloatVector.fromArray(SPECIES, sums, c1 + 2 * LANES);
+      c13 = FloatVector.fromArray(SPECIES, sums, c1 + 3 * LANES);
       c20 = FloatVector.fromArray(SPECIES, sums, c2);
       c21 = FloatVector.fromArray(SPECIES, sums, c2 + LANES);
+      c22 = FloatVector.fromArray(SPECIES, sums, c2 + 2 * LANES);
+      c23 = FloatVector.fromArray(SPECIES, sums, c2 + 3 * LANES);
       c30 = FloatVector.fromArray(SPECIES, sums, c3);
       c31 = FloatVector.fromArray(SPECIES, sums, c3 + LANES);
+      c32 = FloatVector.fromArray(SPECIES, sums, c3 + 2 * LANES);
+      c33 = FloatVector.fromArray(SPECIES, sums, c3 + 3 * LANES);
       c40 = FloatVector.fromArray(SPECIES, sums, c4);
       c41 = FloatVector.fromArray(SPECIES, sums, c4 + LANES);
+      c42 = FloatVector.fromArray(SPECIES, sums, c4 + 2 * LANES);
+      c43 = FloatVector.fromArray(SPECIES, sums, c4 + 3 * LANES);
     }
     for (int p = p0, bi = p0 * n + j; p < p1; p++, bi += n) {
       FloatVector b0 = FloatVector.fromArray(SPECIES, bd, bi);
       FloatVector b1 = FloatVector.fromArray(SPECIES, bd, bi + LANES);
+      FloatVector b2 = FloatVector.fromArray(SPECIES, bd, bi + 2 * LANES);
+      FloatVector b3 = FloatVector.fromArray(SPECIES, bd, bi + 3 * LANES);
       FloatVector x = FloatVector.broadcast(SPECIES, ad[a0 + p]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
+      c02 = x.fma(b2, c02);
+      c03 = x.fma(b3, c03);
       x = FloatVector.broadcast(SPECIES, ad[a1 + p]);
       c10 = x.fma(b0, c10);
       c11 = x.fma(b1, c11);
+      c12 = x.fma(b2, c12);
+      c13 = x.fma(b3, c13);
       x = FloatVector.broadcast(SPECIES, ad[a2 + p]);
       c20 = x.fma(b0, c20);
       c21 = x.fma(b1, c21);
+      c22 = x.fma(b2, c22);
+      c23 = x.fma(b3, c23);
       x = FloatVector.broadcast(SPECIES, ad[a3 + p]);
       c30 = x.fma(b0, c30);
       c31 = x.fma(b1, c31);
+      c32 = x.fma(b2, c32);
+      c33 = x.fma(b3, c33);
       x = FloatVector.broadcast(SPECIES, ad[a4 + p]);
       c40 = x.fma(b0, c40);
       c41 = x.fma(b1, c41);
+      c42 = x.fma(b2, c42);
+      c43 = x.fma(b3, c43);
     }
     c00.intoArray(sums, c0);
     c01.intoArray(sums, c0 + LANES);
+    c02.intoArray(sums, c0 + 2 * LANES);
+    c03.intoArray(sums, c0 + 3 * LANES);
     c10.intoArray(sums, c1);
     c11.intoArray(sums, c1 + LANES);
+    c12.intoArray(sums, c1 + 2 * LANES);
+    c13.intoArray(sums, c1 + 3 * LANES);
     c20.intoArray(sums, c2);
     c21.intoArray(sums, c2 + LANES);
+    c22.intoArray(sums, c2 + 2 * LANES);
+    c23.intoArray(sums, c2 + 3 * LANES);
     c30.intoArray(sums, c3);
     c31.intoArray(sums, c3 + LANES);
+    c32.intoArray(sums, c3 + 2 * LANES);
+    c33.intoArray(sums, c3 + 3 * LANES);
     c40.intoArray(sums, c4);
     c41.intoArray(sums, c4 + LANES);
+    c42.intoArray(sums, c4 + 2 * LANES);
+    c43.intoArray(sums, c4 + 3 * LANES);
   }
 
   /** c = a b by sequential FMAs: the same operations as one vector lane. */
