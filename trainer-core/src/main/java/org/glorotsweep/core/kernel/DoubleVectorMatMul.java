@@ -65,10 +65,10 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
 
   /**
    * c = a b, with a m x k, b k x n and c reshaped to m x n. The rows of b go in blocks of
-   * {@link #FORWARD_ROWS}, and within a block the columns in panels of {@link #PANEL_VECTORS} vectors, each panel's sums carried
-   * from block to block in c (the last panel, overlapping the one before when n is not a multiple of the
-   * panel, in a scratch array copied to c at the end, the same values for the columns both hold); narrower
-   * matrices go through the scalar loop.
+   * {@link #FORWARD_ROWS}, and within a block the columns in panels of {@link #PANEL_VECTORS} vectors, each
+   * panel's sums carried from block to block in c (the last panel, overlapping the one before when n is not a
+   * multiple of the panel, in a scratch array copied to c at the end, the same values for the columns both
+   * hold); narrower matrices go through the scalar loop.
    */
   @Override
   public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
@@ -169,9 +169,10 @@ final class DoubleVectorMatMul implements MatMul<DMatrixRMaj> {
   }
 
   /**
-   * Rows r..r+BLOCK-1 of a times rows p0..p1-1 of b, columns j..j+PANEL-1, added to the BLOCK x PANEL_VECTORS sums kept in
-   * {@code sums} (row q's at {@code column + q * stride}; zero instead when p0 is 0), p1 - p0 FMAs each in order
-   * of p. Rows past the end repeat row m-1 and store its values again.
+   * Rows r..r+BLOCK-1 of a times rows p0..p1-1 of b, columns j..j+PANEL-1, added to the BLOCK x
+   * PANEL_VECTORS sums (20 vectors, in registers) kept in {@code sums} (row q's at {@code column + q *
+   * stride}; zero instead when p0 is 0), p1 - p0 FMAs each in order of p. Rows past the end repeat row m-1
+   * and store its values again.
    */
   private static void multPanel(
       DMatrixRMaj a, DMatrixRMaj b, int j, int r, int p0, int p1, double[] sums, int column, int stride) {
