@@ -136,23 +136,26 @@ class VectorMatMulTest {
   }
 
   /**
-   * Bit for bit: batches of 7 rows and of 10 (the update's register-held path), 45 terms (the forward
-   * product's blocks of rows of b and a short last one) and 37 columns (its overlapping last panel).
+   * Bit for bit: batches of 7 rows and of 10 (the update's register-held path, two rows of w at a time, the
+   * odd last one repeated), 45 terms (the forward product's blocks of rows of b and a short last one; the
+   * update's blocks of rows of w) and 150 columns (whole panels of the forward product at every vector length
+   * up to 512 bits, and its overlapping last panel).
    */
   @Test
   void forwardAndUpdateAreTheSequentialFmaSumsBitForBit() {
+    int columns = 150;
     SplittableRandom random = new SplittableRandom(5);
     for (int rows : new int[] {7, 10}) {
       FMatrixRMaj a = single(filled(rows, 45, random));
-      FMatrixRMaj b = single(filled(45, 37, random));
+      FMatrixRMaj b = single(filled(45, columns, random));
       FMatrixRMaj c = new FMatrixRMaj(1, 1);
       fast32.mult(a, b, c);
-      FMatrixRMaj w = single(filled(45, 37, random));
-      FMatrixRMaj d = single(filled(rows, 37, random));
+      FMatrixRMaj w = single(filled(45, columns, random));
+      FMatrixRMaj d = single(filled(rows, columns, random));
       FMatrixRMaj updated = w.copy();
       fast32.multAddTransA(ALPHA, a, d, updated);
       for (int r = 0; r < rows; r++) {
-        for (int j = 0; j < 37; j++) {
+        for (int j = 0; j < columns; j++) {
           int row = r;
           int col = j;
           float expected = fmaSum(0f, 45, p -> a.get(row, p), p -> b.get(p, col));
@@ -160,7 +163,7 @@ class VectorMatMulTest {
         }
       }
       for (int i = 0; i < 45; i++) {
-        for (int j = 0; j < 37; j++) {
+        for (int j = 0; j < columns; j++) {
           int row = i;
           int col = j;
           float expected =
