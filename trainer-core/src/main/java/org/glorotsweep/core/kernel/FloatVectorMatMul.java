@@ -55,7 +55,10 @@ final class FloatVectorMatMul implements MatMul<FMatrixRMaj> {
   private static final VectorShuffle<Float>[] FOLDS = folds();
   /** FRESH_LANES[t]: the last t lanes, those of a row's last vector not covered by the one before. */
   private static final VectorMask<Float>[] FRESH_LANES = freshLanes();
-  /** Rows of w the fused pass and the first layer's update bring into the cache ahead of each block. */
+  /**
+   * Rows of w the fused pass and the first layer's update read ahead with {@link #touch} before computing on
+   * them (the forward product reads each of its blocks of {@link #FORWARD_ROWS} rows ahead the same way).
+   */
   private static final int TOUCH_ROWS = 16;
 
   /**
